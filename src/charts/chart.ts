@@ -1,0 +1,31 @@
+import type * as Plot from "@observablehq/plot";
+
+/** A column of a chart's data table, e.g. { label: "Beløp (kr)", value: (r) => r.amount_nok, numeric: true }. */
+export interface TableColumn<R> {
+  label: string;
+  value: (row: R) => string | number;
+  numeric?: boolean;
+}
+
+/** Everything one figure needs: the words around it, its source, its data table and the Plot spec. */
+export interface ChartDefinition<R = unknown> {
+  /** Also the figure's anchor, e.g. "bevilgninger-per-ar". */
+  id: string;
+  title: string;
+  /** One sentence that says what the chart shows. */
+  takeaway: string;
+  /** Text alternative for people who cannot see the graphic: the shape of the data in words. */
+  alt: string;
+  sourceId: string;
+  /** e.g. "Tabell 2.1" */
+  sourceLocation: string;
+  /** Caveats the source gives, shown under the chart. */
+  caveats: string[];
+  rows: R[];
+  columns: TableColumn<R>[];
+  plot: (rows: R[]) => Plot.PlotOptions;
+}
+
+export function defineChart<R>(chart: ChartDefinition<R>): ChartDefinition<R> {
+  return chart;
+}

@@ -1,0 +1,7 @@
+import { appropriationsPerYear } from "./appropriations.ts";
+import type { ChartDefinition } from "./chart.ts";
+
+/** Every chart on the site by id, so an MDX page can embed one as <Chart id="…" />. */
+export const charts: Record<string, ChartDefinition<any>> = Object.fromEntries(
+  [appropriationsPerYear].map((c) => [c.id, c as ChartDefinition<any>]),
+);

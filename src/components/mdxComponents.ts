@@ -1,0 +1,6 @@
+import Chart from "./Chart.astro";
+import SourceData from "./SourceData.astro";
+import SourceFacts from "./SourceFacts.astro";
+
+/** Components every MDX page (hand-written or generated) may use without importing them. */
+export const mdxComponents = { Chart, SourceData, SourceFacts };

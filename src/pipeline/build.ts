@@ -1,0 +1,98 @@
+import { access, readdir, readFile, rename, rm } from "node:fs/promises";
+import path from "node:path";
+import { build as astroBuild } from "astro";
+import * as pagefind from "pagefind";
+import { loadData, type LoadedData } from "./loadData.ts";
+import { writeGenerated } from "./generate/writeGenerated.ts";
+import { verifySite } from "./verify/verifySite.ts";
+
+export interface BuildOptions {
+  /** Project root, e.g. "/work/main". */
+  root: string;
+  /** Folder of the CSV files; default <root>/data. */
+  dataDir?: string;
+  /** Where the finished site goes; default <root>/dist. Replaced only when every stage succeeded. */
+  outDir?: string;
+  /** Stop after the generate stage (for `astro dev`). */
+  generateOnly?: boolean;
+  log?: (line: string) => void;
+}
+
+/** Runs one stage and prints its name, what it did and how long it took. */
+async function stage<T>(log: (l: string) => void, name: string, run: () => Promise<T>, summary: (result: T) => string): Promise<T> {
+  const start = performance.now();
+  const result = await run();
+  log(`[${name}] ${summary(result)} (${Math.round(performance.now() - start)} ms)`);
+  return result;
+}
+
+async function htmlFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries.filter((e) => e.isFile() && e.name.endsWith(".html")).map((e) => path.join(e.parentPath, e.name));
+}
+
+/**
+ * The whole pipeline: read → validate → generate → Astro build → Pagefind index → verify.
+ * Everything is built into a temporary folder beside outDir, which replaces outDir only at the end,
+ * so a failed build leaves the last good site as it was.
+ */
+export async function buildSite(options: BuildOptions): Promise<{ data: LoadedData; pages: number }> {
+  const log = options.log ?? console.log;
+  const root = path.resolve(options.root);
+  const dataDir = options.dataDir ?? path.join(root, "data");
+  const outDir = path.resolve(options.outDir ?? path.join(root, "dist"));
+  const started = performance.now();
+
+  const { data, report } = await stage(log, "read+validate", () => loadData(dataDir), ({ report }) =>
+    report.map((r) => `${r.file}: ${r.rowsRead} rows read, ${r.rowsValid} valid`).join("; "),
+  );
+  await stage(log, "generate", () => writeGenerated(data, path.join(root, "src", "generated")), (r) =>
+    `${r.dataModules} data modules, ${r.pages} MDX pages`,
+  );
+  if (options.generateOnly) return { data, pages: 0 };
+
+  const tmpDir = `${outDir}.tmp-${process.pid}`;
+  await rm(tmpDir, { recursive: true, force: true });
+  try {
+    const pages = await stage(
+      log,
+      "astro build",
+      async () => {
+        await astroBuild({ root, outDir: tmpDir, logLevel: "warn" });
+        const files = await htmlFiles(tmpDir);
+        let charts = 0;
+        for (const f of files) charts += ((await readFile(f, "utf8")).match(/<figure class="chart"/g) ?? []).length;
+        return { pages: files.length, charts };
+      },
+      (r) => `${r.pages} pages built, ${r.charts} charts rendered`,
+    );
+    await stage(log, "index", () => indexSite(tmpDir), (n) => `${n} pages indexed for search (Pagefind)`);
+    await stage(log, "verify", () => verifySite(tmpDir, data), (checks) => `${checks} checks passed`);
+
+    const oldDir = `${outDir}.old-${process.pid}`;
+    const hadOld = await access(outDir).then(() => true, () => false);
+    if (hadOld) await rename(outDir, oldDir);
+    await rename(tmpDir, outDir);
+    if (hadOld) await rm(oldDir, { recursive: true, force: true });
+    log(`[done] ${pages.pages} pages in ${path.relative(root, outDir) || outDir}/ (${Math.round(performance.now() - started)} ms)`);
+    return { data, pages: pages.pages };
+  } catch (error) {
+    await rm(tmpDir, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/** Pagefind reports problems in a list rather than by throwing; any of them fails the build. */
+async function indexSite(siteDir: string): Promise<number> {
+  const { index, errors } = await pagefind.createIndex({});
+  if (!index || errors.length) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
+  try {
+    const added = await index.addDirectory({ path: siteDir });
+    if (added.errors.length) throw new Error(`Pagefind indexing failed: ${added.errors.join("; ")}`);
+    const written = await index.writeFiles({ outputPath: path.join(siteDir, "pagefind") });
+    if (written.errors.length) throw new Error(`Pagefind could not write its index: ${written.errors.join("; ")}`);
+    return added.page_count;
+  } finally {
+    await pagefind.close();
+  }
+}

@@ -1,0 +1,21 @@
+/** One problem in the data, printed as `data/offers.csv:14:region: "Helse Øst" is not one of …`. */
+export interface DataIssue {
+  file: string;
+  line: number;
+  column: string;
+  message: string;
+}
+
+export function formatIssue({ file, line, column, message }: DataIssue): string {
+  return `${file}:${line}:${column ? `${column}: ` : " "}${message}`;
+}
+
+/** Carries every issue found, so a run reports them all at once instead of one per fix. */
+export class DataError extends Error {
+  readonly issues: DataIssue[];
+  constructor(issues: DataIssue[]) {
+    super(issues.map(formatIssue).join("\n"));
+    this.name = "DataError";
+    this.issues = issues;
+  }
+}

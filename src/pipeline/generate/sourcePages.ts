@@ -1,0 +1,33 @@
+import type { LoadedData } from "../loadData.ts";
+import type { Source } from "../schema/datasets.ts";
+import { frontmatter, paragraphs, prop, text } from "./mdx.ts";
+
+/** e.g. "kilder/snf-2008-implementering.mdx" → its MDX text. */
+export type GeneratedPages = Map<string, string>;
+
+function sourcePage(source: Source): string {
+  const description = `${source.title}: dokumentets opplysninger og hvilke tall på nettstedet som er hentet fra det.`;
+  return [
+    frontmatter({ title: source.title, description, section: "kilder" }),
+    `# ${text(source.title)}`,
+    "",
+    `<SourceFacts ${prop("id", source.id)} />`,
+    "",
+    "## Hvor opplysningene står",
+    "",
+    paragraphs(source.provenance),
+    "",
+    ...(source.note ? ["## Merknad", "", paragraphs(source.note), ""] : []),
+    "## Data fra denne kilden",
+    "",
+    `<SourceData ${prop("id", source.id)} />`,
+    "",
+  ].join("\n");
+}
+
+/** Generate stage for the sources dataset: one MDX page per document. */
+export function generateSourcePages(data: LoadedData): GeneratedPages {
+  const pages: GeneratedPages = new Map();
+  for (const { record } of data.sources.rows) pages.set(`kilder/${record.id}.mdx`, sourcePage(record));
+  return pages;
+}

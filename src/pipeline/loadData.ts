@@ -1,0 +1,56 @@
+import path from "node:path";
+import { DataError, type DataIssue } from "./dataError.ts";
+import { readCsv, type CsvTable } from "./read/readCsv.ts";
+import { datasets } from "./schema/datasets.ts";
+import type { Dataset } from "./schema/dataset.ts";
+import { referenceIssues, validateTable, type ValidatedDataset } from "./validate/validate.ts";
+
+export interface LoadedData {
+  sources: ValidatedDataset<(typeof datasets)[0]>;
+  appropriations: ValidatedDataset<(typeof datasets)[1]>;
+}
+
+export interface LoadReport {
+  dataset: string;
+  file: string;
+  rowsRead: number;
+  rowsValid: number;
+}
+
+/**
+ * Read and validate stages together: reads every CSV in dataDir, checks it, and
+ * throws one DataError with every issue of the run, or returns typed records.
+ * File names in messages are relative to the project (e.g. "data/sources.csv").
+ */
+export async function loadData(dataDir: string, list: readonly Dataset[] = datasets): Promise<{ data: LoadedData; report: LoadReport[] }> {
+  const issues: DataIssue[] = [];
+  const validated: ValidatedDataset[] = [];
+  const report: LoadReport[] = [];
+  for (const dataset of list) {
+    const file = path.join(dataDir, dataset.file);
+    const shownAs = path.relative(process.cwd(), file) || file;
+    let table: CsvTable;
+    try {
+      table = await readCsv(file);
+      table.file = shownAs;
+    } catch (error) {
+      if (error instanceof DataError) {
+        issues.push(...error.issues.map((i) => ({ ...i, file: shownAs })));
+        continue;
+      }
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") {
+        issues.push({ file: shownAs, line: 0, column: "", message: `file is missing; expected the dataset «${dataset.title}» here` });
+        continue;
+      }
+      throw error;
+    }
+    const { result, issues: found } = validateTable(dataset, table);
+    issues.push(...found);
+    validated.push(result);
+    report.push({ dataset: dataset.name, file: shownAs, rowsRead: table.rows.length, rowsValid: result.rows.length });
+  }
+  issues.push(...referenceIssues(validated));
+  if (issues.length) throw new DataError(issues);
+  const byName = Object.fromEntries(validated.map((v) => [v.dataset.name, v]));
+  return { data: byName as unknown as LoadedData, report };
+}

@@ -1,0 +1,125 @@
+import { z } from "zod";
+
+/**
+ * A column of a dataset: how a CSV cell (always a string) becomes a typed value,
+ * plus the words the data dictionary shows. Everything else (types, validation,
+ * error messages, documentation) derives from these definitions.
+ */
+export interface Column<T> {
+  /** Norwegian description for the data dictionary, e.g. "Utgivelsesår slik dokumentet oppgir det". */
+  description: string;
+  /** Human-readable type for the data dictionary and error messages, e.g. "heltall 1990–2030". */
+  typeLabel: string;
+  required: boolean;
+  schema: z.ZodType<T, string>;
+  /** Name of the dataset whose key this column refers to, e.g. "sources". */
+  references?: string;
+}
+
+type Options = { description: string };
+
+/** A required column: an empty cell is an error. Wrap in optional() to allow empty cells. */
+function column<T>(opts: Options, typeLabel: string, parse: (value: string, ctx: z.RefinementCtx) => T): Column<T> {
+  const schema = z.string().transform((raw, ctx): T => {
+    const value = raw.trim();
+    if (value === "") return fail(ctx, `is empty; expected ${typeLabel}`);
+    return parse(value, ctx);
+  });
+  return { description: opts.description, typeLabel, required: true, schema };
+}
+
+/** Allows an empty cell, read as undefined: the seeds do not say everything, and we never guess. */
+export function optional<T>(col: Column<T>): Column<T | undefined> {
+  const schema = z.string().transform((raw, ctx): T | undefined => {
+    if (raw.trim() === "") return undefined;
+    const result = col.schema.safeParse(raw);
+    if (!result.success) return fail(ctx, result.error.issues.map((i) => i.message).join("; "));
+    return result.data;
+  });
+  return { ...col, required: false, schema };
+}
+
+function fail(ctx: z.RefinementCtx, message: string): never {
+  ctx.addIssue({ code: "custom", message });
+  return z.NEVER;
+}
+
+const quote = (s: string) => JSON.stringify(s.length > 60 ? `${s.slice(0, 57)}…` : s);
+
+/** Free text as printed; kept exactly (apart from surrounding spaces). */
+export function text(opts: Options & { maxLength?: number }) {
+  const max = opts.maxLength ?? 5000;
+  return column<string>(opts, `tekst (høyst ${max} tegn)`, (v, ctx) =>
+    v.length > max ? fail(ctx, `is ${v.length} characters long; expected at most ${max}`) : v,
+  );
+}
+
+/** Stable identifier: lower-case letters, digits and hyphens, e.g. "sintef-2022-folgeevaluering". */
+export function id(opts: Options) {
+  return column<string>(opts, "id (a–z, 0–9 og bindestrek)", (v, ctx) =>
+    /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(v)
+      ? v
+      : fail(ctx, `${quote(v)} is not a valid id; expected lower-case letters a–z, digits and single hyphens`),
+  );
+}
+
+/** A reference to the key of another dataset; checked across files after each row is valid. */
+export function reference(dataset: string, opts: Options): Column<string> {
+  return { ...id(opts), references: dataset, typeLabel: `id i ${dataset}` };
+}
+
+/** Whole number written with digits only: "1 234" and "1,5" are errors, so nothing is misread. */
+export function integer(opts: Options & { min?: number; max?: number }) {
+  const min = opts.min ?? 0;
+  const max = opts.max ?? Number.MAX_SAFE_INTEGER;
+  const label = `heltall ${min}–${max === Number.MAX_SAFE_INTEGER ? "" : max}`.replace(/–$/, " eller mer");
+  return column<number>(opts, label, (v, ctx) => {
+    if (!/^-?\d+$/.test(v)) {
+      return fail(ctx, `${quote(v)} is not a whole number; expected digits only, without spaces or decimals`);
+    }
+    const n = Number(v);
+    if (n < min || n > max) return fail(ctx, `${n} is out of range; expected ${label.replace("heltall ", "")}`);
+    return n;
+  });
+}
+
+/** Decimal number with a point; a Norwegian decimal comma only where the column allows it. */
+export function decimal(opts: Options & { min?: number; max?: number; allowComma?: boolean }) {
+  const min = opts.min ?? -Infinity;
+  const max = opts.max ?? Infinity;
+  const label = `desimaltall${opts.allowComma ? " (punktum eller komma)" : " med punktum"}`;
+  return column<number>(opts, label, (v, ctx) => {
+    if (!opts.allowComma && /^-?\d+,\d+$/.test(v)) {
+      return fail(ctx, `${quote(v)} uses a decimal comma; expected a decimal point, e.g. ${v.replace(",", ".")}`);
+    }
+    const normalized = opts.allowComma ? v.replace(",", ".") : v;
+    if (!/^-?\d+(?:\.\d+)?$/.test(normalized)) return fail(ctx, `${quote(v)} is not a number`);
+    const n = Number(normalized);
+    if (n < min || n > max) return fail(ctx, `${n} is out of range; expected ${min} to ${max}`);
+    return n;
+  });
+}
+
+export function year(opts: Options) {
+  return integer({ ...opts, min: 1990, max: 2030 });
+}
+
+/** One of a fixed list, e.g. the four regional health authorities. */
+export function oneOf<const T extends readonly string[]>(values: T, opts: Options) {
+  return column<T[number]>(opts, `en av: ${values.join(", ")}`, (v, ctx) =>
+    (values as readonly string[]).includes(v) ? (v as T[number]) : fail(ctx, `${quote(v)} is not one of ${values.join(", ")}`),
+  );
+}
+
+export function boolean(opts: Options) {
+  return column<boolean>(opts, "ja eller nei", (v, ctx) =>
+    v === "ja" ? true : v === "nei" ? false : fail(ctx, `${quote(v)} is not ja or nei`),
+  );
+}
+
+/** A web address or an empty cell; only http(s), so a cell can never smuggle in javascript: links. */
+export function url(opts: Options) {
+  return column<string>(opts, "nettadresse (https://…)", (v, ctx) =>
+    /^https?:\/\/[^\s<>"]+$/.test(v) ? v : fail(ctx, `${quote(v)} is not a web address starting with https://`),
+  );
+}

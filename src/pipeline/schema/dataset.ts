@@ -1,0 +1,45 @@
+import type { Column } from "./columns.ts";
+import { integer, optional, reference, text } from "./columns.ts";
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Columns = Record<string, Column<any>>;
+
+/** A CSV file in data/ and the meaning of each of its columns. */
+export interface Dataset<C extends Columns = Columns> {
+  /** e.g. "sources"; also the name other datasets use to refer to this one. */
+  name: string;
+  /** e.g. "sources.csv", relative to data/. */
+  file: string;
+  /** Norwegian title for the data dictionary, e.g. "Kilder". */
+  title: string;
+  description: string;
+  /** Column whose values must be unique and that references point to. */
+  key: keyof C & string;
+  columns: C;
+}
+
+export type RecordOf<D extends Dataset> = {
+  [K in keyof D["columns"]]: D["columns"][K] extends Column<infer T> ? T : never;
+};
+
+export function defineDataset<C extends Columns>(dataset: Dataset<C>): Dataset<C> {
+  return dataset;
+}
+
+/** Where a row's facts stand in the seed documents; every dataset but sources carries these. */
+export function provenanceColumns() {
+  return {
+    source_id: reference("sources", { description: "Dokumentet tallet eller opplysningen er hentet fra (id i kilder)." }),
+    source_location: text({
+      description: "Tabell, figur eller avsnitt i dokumentet, f.eks. «Tabell 2.1».",
+      maxLength: 200,
+    }),
+    source_line: integer({
+      description: "Linjenummer i den tekstutgaven av dokumentet prosjektet er bygget fra, der opplysningen står.",
+      min: 1,
+    }),
+    source_note: optional(
+      text({ description: "Merknad om kilden, f.eks. en feil i kilden eller et anslag kilden selv har gjort." }),
+    ),
+  };
+}

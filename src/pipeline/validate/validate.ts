@@ -1,0 +1,97 @@
+import type { CsvTable } from "../read/readCsv.ts";
+import type { DataIssue } from "../dataError.ts";
+import type { Dataset, RecordOf } from "../schema/dataset.ts";
+
+/** A valid record with the line it came from, so later rules can point at it, e.g. { line: 4, record: {...} }. */
+export interface Located<R> {
+  line: number;
+  record: R;
+}
+
+export interface ValidatedDataset<D extends Dataset = Dataset> {
+  dataset: D;
+  file: string;
+  rows: Located<RecordOf<D>>[];
+}
+
+/** Header rules: every column the schema names must be there, and nothing it does not know. */
+function checkHeader(dataset: Dataset, table: CsvTable): DataIssue[] {
+  const expected = Object.keys(dataset.columns);
+  const issues: DataIssue[] = [];
+  for (const name of expected) {
+    if (!table.header.includes(name)) {
+      issues.push({ file: table.file, line: 1, column: name, message: `column is missing from the header; expected columns: ${expected.join(",")}` });
+    }
+  }
+  const seen = new Set<string>();
+  for (const name of table.header) {
+    if (!expected.includes(name)) {
+      const hint = table.header.length === 1 && /[;\t]/.test(name) ? " (is the file separated by semicolons or tabs? expected commas)" : "";
+      issues.push({ file: table.file, line: 1, column: name, message: `is not a known column of ${dataset.file}${hint}; expected columns: ${expected.join(",")}` });
+    } else if (seen.has(name)) {
+      issues.push({ file: table.file, line: 1, column: name, message: "column appears twice in the header" });
+    }
+    seen.add(name);
+  }
+  return issues;
+}
+
+/** Checks one file against its schema; returns the valid rows and every issue found (never stops at the first). */
+export function validateTable<D extends Dataset>(dataset: D, table: CsvTable): { result: ValidatedDataset<D>; issues: DataIssue[] } {
+  const issues = checkHeader(dataset, table);
+  const rows: Located<RecordOf<D>>[] = [];
+  if (issues.length === 0) {
+    if (table.rows.length === 0) {
+      issues.push({ file: table.file, line: 2, column: "", message: "has a header but no data rows" });
+    }
+    for (const { line, cells } of table.rows) {
+      const record: Record<string, unknown> = {};
+      let valid = true;
+      for (const [name, column] of Object.entries(dataset.columns)) {
+        const parsed = column.schema.safeParse(cells[name] ?? "");
+        if (parsed.success) record[name] = parsed.data;
+        else {
+          valid = false;
+          for (const issue of parsed.error.issues) issues.push({ file: table.file, line, column: name, message: issue.message });
+        }
+      }
+      if (valid) rows.push({ line, record: record as RecordOf<D> });
+    }
+    issues.push(...uniqueKeyIssues(dataset, table.file, rows));
+  }
+  return { result: { dataset, file: table.file, rows }, issues };
+}
+
+function uniqueKeyIssues(dataset: Dataset, file: string, rows: Located<Record<string, unknown>>[]): DataIssue[] {
+  const firstLine = new Map<unknown, number>();
+  const issues: DataIssue[] = [];
+  for (const { line, record } of rows) {
+    const key = record[dataset.key];
+    const earlier = firstLine.get(key);
+    if (earlier !== undefined) {
+      issues.push({ file, line, column: dataset.key, message: `${JSON.stringify(key)} is a duplicate; the same ${dataset.key} is already used on line ${earlier}` });
+    } else firstLine.set(key, line);
+  }
+  return issues;
+}
+
+/** Cross-file rule: every reference column points at an existing key of the dataset it names. */
+export function referenceIssues(all: ValidatedDataset[]): DataIssue[] {
+  const byName = new Map(all.map((v) => [v.dataset.name, v]));
+  const issues: DataIssue[] = [];
+  for (const { dataset, file, rows } of all) {
+    for (const [name, column] of Object.entries(dataset.columns)) {
+      if (!column.references) continue;
+      const target = byName.get(column.references);
+      if (!target) continue; // the target file could not be read; that error is reported already
+      const keys = new Set(target.rows.map((r) => (r.record as Record<string, unknown>)[target.dataset.key]));
+      for (const { line, record } of rows) {
+        const value = (record as Record<string, unknown>)[name];
+        if (value !== undefined && !keys.has(value)) {
+          issues.push({ file, line, column: name, message: `${JSON.stringify(value)} does not match any ${target.dataset.key} in ${target.file}` });
+        }
+      }
+    }
+  }
+  return issues;
+}

@@ -1,0 +1,33 @@
+import { access, readFile } from "node:fs/promises";
+import path from "node:path";
+import type { LoadedData } from "../loadData.ts";
+
+/**
+ * Verify stage: checks the built site itself, because some failures upstream only log
+ * (a page that silently did not render, an index that was not written). Returns the number of checks.
+ */
+export async function verifySite(siteDir: string, data: LoadedData): Promise<number> {
+  const problems: string[] = [];
+  let checks = 0;
+  const exists = (rel: string) => access(path.join(siteDir, rel)).then(() => true, () => false);
+
+  for (const { record } of data.sources.rows) {
+    checks++;
+    const page = `kilder/${record.id}/index.html`;
+    if (!(await exists(page))) problems.push(`source ${record.id} has no page (${page})`);
+  }
+  for (const page of ["index.html", "404.html", "kilder/index.html", "statistikk/bevilgninger/index.html"]) {
+    checks++;
+    if (!(await exists(page))) problems.push(`expected page ${page} is missing`);
+  }
+  checks++;
+  if (!(await exists("pagefind/pagefind-entry.json"))) problems.push("the search index (pagefind/pagefind-entry.json) is missing");
+
+  checks++;
+  const statsPage = await readFile(path.join(siteDir, "statistikk/bevilgninger/index.html"), "utf8").catch(() => "");
+  if (!/<figure class="chart"[^>]*>[\s\S]*?<svg[\s\S]*?<\/figure>/.test(statsPage)) {
+    problems.push("statistikk/bevilgninger has no chart figure with an SVG");
+  }
+  if (problems.length) throw new Error(`The built site failed verification:\n- ${problems.join("\n- ")}`);
+  return checks;
+}

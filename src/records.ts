@@ -1,0 +1,25 @@
+// Typed access to the validated records the generate stage writes as JSON (src/generated/data/).
+import type { Appropriation, Source } from "./pipeline/schema/datasets.ts";
+import appropriationsJson from "./generated/data/appropriations.json";
+import sourcesJson from "./generated/data/sources.json";
+
+export const sources = sourcesJson as Source[];
+export const appropriations = appropriationsJson as Appropriation[];
+
+export function sourceById(id: string): Source {
+  const source = sources.find((s) => s.id === id);
+  if (!source) throw new Error(`Unknown source id ${id}`);
+  return source;
+}
+
+/** Where each dataset is shown on the site, so a source page can link to the figures it feeds. */
+const datasetPages = [{ title: "Bevilgninger 2007–2018", href: "/statistikk/bevilgninger/", rows: appropriations }];
+
+export function rowsCitingSource(sourceId: string) {
+  return datasetPages
+    .map(({ title, href, rows }) => {
+      const citing = rows.filter((r) => r.source_id === sourceId);
+      return { title, href, rows: citing.length, locations: [...new Set(citing.map((r) => r.source_location))] };
+    })
+    .filter((d) => d.rows > 0);
+}
