@@ -43,7 +43,8 @@ export async function buildSite(options: BuildOptions): Promise<{ data: LoadedDa
   const outDir = path.resolve(options.outDir ?? path.join(root, "dist"));
   const started = performance.now();
 
-  const { data, report } = await stage(log, "read+validate", () => loadData(dataDir), ({ report }) =>
+  // Files are named from the data folder's parent, e.g. "data/sources.csv", wherever the folder is.
+  const { data, report } = await stage(log, "read+validate", () => loadData(dataDir, { relativeTo: path.dirname(dataDir) }), ({ report }) =>
     report.map((r) => `${r.file}: ${r.rowsRead} rows read, ${r.rowsValid} valid`).join("; "),
   );
   await stage(log, "generate", () => writeGenerated(data, path.join(root, "src", "generated")), (r) =>

@@ -1,4 +1,4 @@
-/** One problem in the data, printed as `data/offers.csv:14:region: "Helse Øst" is not one of …`. */
+/** One problem in the data, printed as `data/offers.csv:14:region: "Helse Øst" is not one of …` (line 0: the whole file). */
 export interface DataIssue {
   file: string;
   line: number;
@@ -7,7 +7,8 @@ export interface DataIssue {
 }
 
 export function formatIssue({ file, line, column, message }: DataIssue): string {
-  return `${file}:${line}:${column ? `${column}: ` : " "}${message}`;
+  const where = line > 0 ? `${file}:${line}:` : `${file}:`;
+  return `${where}${column ? `${column}: ` : " "}${message}`;
 }
 
 /** Carries every issue found, so a run reports them all at once instead of one per fix. */

@@ -22,13 +22,16 @@ export interface LoadReport {
  * throws one DataError with every issue of the run, or returns typed records.
  * File names in messages are relative to the project (e.g. "data/sources.csv").
  */
-export async function loadData(dataDir: string, list: readonly Dataset[] = datasets): Promise<{ data: LoadedData; report: LoadReport[] }> {
+export async function loadData(
+  dataDir: string,
+  { list = datasets, relativeTo = process.cwd() }: { list?: readonly Dataset[]; relativeTo?: string } = {},
+): Promise<{ data: LoadedData; report: LoadReport[] }> {
   const issues: DataIssue[] = [];
   const validated: ValidatedDataset[] = [];
   const report: LoadReport[] = [];
   for (const dataset of list) {
     const file = path.join(dataDir, dataset.file);
-    const shownAs = path.relative(process.cwd(), file) || file;
+    const shownAs = path.relative(relativeTo, file) || file;
     let table: CsvTable;
     try {
       table = await readCsv(file);

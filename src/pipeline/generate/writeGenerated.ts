@@ -1,6 +1,7 @@
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { LoadedData } from "../loadData.ts";
+import type { ValidatedDataset } from "../validate/validate.ts";
 import { generateSourcePages } from "./sourcePages.ts";
 
 export interface GenerateReport {
@@ -14,7 +15,7 @@ export interface GenerateReport {
  */
 export async function writeGenerated(data: LoadedData, generatedDir: string): Promise<GenerateReport> {
   await rm(generatedDir, { recursive: true, force: true });
-  const modules = Object.values(data).map((v) => ({
+  const modules = (Object.values(data) as ValidatedDataset[]).map((v) => ({
     file: path.join(generatedDir, "data", `${v.dataset.name}.json`),
     content: JSON.stringify(v.rows.map((r) => r.record), null, 1),
   }));

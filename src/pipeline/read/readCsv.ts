@@ -72,6 +72,11 @@ export function parseCsv(file: string, text: string): CsvTable {
   const records = csvParseRows(normalized);
   const lineOfRecord = recordStartLines(normalized);
   const header = records[0]!.map((h) => h.trim());
+  const otherDelimiter = header.length === 1 ? [";", "\t"].find((d) => header[0]!.includes(d)) : undefined;
+  if (otherDelimiter) {
+    const name = otherDelimiter === ";" ? "semicolons" : "tabs";
+    throw new DataError([{ file, line: 1, column: "", message: `is separated by ${name}; expected commas between columns` }]);
+  }
   const rows: CsvRow[] = [];
   const errors: { file: string; line: number; column: string; message: string }[] = [];
   for (let r = 1; r < records.length; r++) {

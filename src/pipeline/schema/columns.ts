@@ -8,8 +8,10 @@ import { z } from "zod";
 export interface Column<T> {
   /** Norwegian description for the data dictionary, e.g. "Utgivelsesår slik dokumentet oppgir det". */
   description: string;
-  /** Human-readable type for the data dictionary and error messages, e.g. "heltall 1990–2030". */
+  /** Norwegian type for the data dictionary, e.g. "heltall fra 1990 til 2030". */
   typeLabel: string;
+  /** English, for error messages, e.g. "a whole number from 1990 to 2030". */
+  expected: string;
   required: boolean;
   schema: z.ZodType<T, string>;
   /** Name of the dataset whose key this column refers to, e.g. "sources". */
@@ -18,14 +20,24 @@ export interface Column<T> {
 
 type Options = { description: string };
 
+function fail(ctx: z.RefinementCtx, message: string): never {
+  ctx.addIssue({ code: "custom", message });
+  return z.NEVER;
+}
+
 /** A required column: an empty cell is an error. Wrap in optional() to allow empty cells. */
-function column<T>(opts: Options, typeLabel: string, parse: (value: string, ctx: z.RefinementCtx) => T): Column<T> {
+function column<T>(
+  opts: Options,
+  typeLabel: string,
+  expected: string,
+  parse: (value: string, ctx: z.RefinementCtx) => T,
+): Column<T> {
   const schema = z.string().transform((raw, ctx): T => {
     const value = raw.trim();
-    if (value === "") return fail(ctx, `is empty; expected ${typeLabel}`);
+    if (value === "") return fail(ctx, `is empty; expected ${expected}`);
     return parse(value, ctx);
   });
-  return { description: opts.description, typeLabel, required: true, schema };
+  return { description: opts.description, typeLabel, expected, required: true, schema };
 }
 
 /** Allows an empty cell, read as undefined: the seeds do not say everything, and we never guess. */
@@ -39,31 +51,25 @@ export function optional<T>(col: Column<T>): Column<T | undefined> {
   return { ...col, required: false, schema };
 }
 
-function fail(ctx: z.RefinementCtx, message: string): never {
-  ctx.addIssue({ code: "custom", message });
-  return z.NEVER;
-}
-
 const quote = (s: string) => JSON.stringify(s.length > 60 ? `${s.slice(0, 57)}…` : s);
 
 /** Free text as printed; kept exactly (apart from surrounding spaces). */
 export function text(opts: Options & { maxLength?: number }) {
   const max = opts.maxLength ?? 5000;
-  return column<string>(opts, `tekst (høyst ${max} tegn)`, (v, ctx) =>
+  return column<string>(opts, `tekst (høyst ${max} tegn)`, `text of at most ${max} characters`, (v, ctx) =>
     v.length > max ? fail(ctx, `is ${v.length} characters long; expected at most ${max}`) : v,
   );
 }
 
-/** Stable identifier: lower-case letters, digits and hyphens, e.g. "sintef-2022-folgeevaluering". */
+/** Stable identifier: lower-case letters, digits and hyphens, e.g. "sintef-ntnu-folgeevaluering-vedlegg". */
 export function id(opts: Options) {
-  return column<string>(opts, "id (a–z, 0–9 og bindestrek)", (v, ctx) =>
-    /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(v)
-      ? v
-      : fail(ctx, `${quote(v)} is not a valid id; expected lower-case letters a–z, digits and single hyphens`),
+  const expected = "an id of lower-case letters a–z, digits and single hyphens";
+  return column<string>(opts, "id (a–z, 0–9 og bindestrek)", expected, (v, ctx) =>
+    /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(v) ? v : fail(ctx, `${quote(v)} is not valid; expected ${expected}`),
   );
 }
 
-/** A reference to the key of another dataset; checked across files after each row is valid. */
+/** A reference to the key of another dataset; checked across files once every file is read. */
 export function reference(dataset: string, opts: Options): Column<string> {
   return { ...id(opts), references: dataset, typeLabel: `id i ${dataset}` };
 }
@@ -71,14 +77,15 @@ export function reference(dataset: string, opts: Options): Column<string> {
 /** Whole number written with digits only: "1 234" and "1,5" are errors, so nothing is misread. */
 export function integer(opts: Options & { min?: number; max?: number }) {
   const min = opts.min ?? 0;
-  const max = opts.max ?? Number.MAX_SAFE_INTEGER;
-  const label = `heltall ${min}–${max === Number.MAX_SAFE_INTEGER ? "" : max}`.replace(/–$/, " eller mer");
-  return column<number>(opts, label, (v, ctx) => {
+  const max = opts.max;
+  const range = max === undefined ? `${min} or more` : `from ${min} to ${max}`;
+  const label = max === undefined ? `heltall, ${min} eller mer` : `heltall fra ${min} til ${max}`;
+  return column<number>(opts, label, `a whole number ${range}`, (v, ctx) => {
     if (!/^-?\d+$/.test(v)) {
-      return fail(ctx, `${quote(v)} is not a whole number; expected digits only, without spaces or decimals`);
+      return fail(ctx, `${quote(v)} is not a whole number; expected digits only, without spaces, separators or decimals`);
     }
     const n = Number(v);
-    if (n < min || n > max) return fail(ctx, `${n} is out of range; expected ${label.replace("heltall ", "")}`);
+    if (n < min || (max !== undefined && n > max)) return fail(ctx, `${n} is out of range; expected a whole number ${range}`);
     return n;
   });
 }
@@ -88,16 +95,22 @@ export function decimal(opts: Options & { min?: number; max?: number; allowComma
   const min = opts.min ?? -Infinity;
   const max = opts.max ?? Infinity;
   const label = `desimaltall${opts.allowComma ? " (punktum eller komma)" : " med punktum"}`;
-  return column<number>(opts, label, (v, ctx) => {
+  const expected = `a number${opts.allowComma ? "" : " with a decimal point"}`;
+  return column<number>(opts, label, expected, (v, ctx) => {
     if (!opts.allowComma && /^-?\d+,\d+$/.test(v)) {
       return fail(ctx, `${quote(v)} uses a decimal comma; expected a decimal point, e.g. ${v.replace(",", ".")}`);
     }
     const normalized = opts.allowComma ? v.replace(",", ".") : v;
-    if (!/^-?\d+(?:\.\d+)?$/.test(normalized)) return fail(ctx, `${quote(v)} is not a number`);
+    if (!/^-?\d+(?:\.\d+)?$/.test(normalized)) return fail(ctx, `${quote(v)} is not a number; expected ${expected}`);
     const n = Number(normalized);
     if (n < min || n > max) return fail(ctx, `${n} is out of range; expected ${min} to ${max}`);
     return n;
   });
+}
+
+/** A share in per cent, 0–100, e.g. "42.5". */
+export function percent(opts: Options & { allowComma?: boolean }) {
+  return { ...decimal({ ...opts, min: 0, max: 100 }), typeLabel: "prosent (0–100)" };
 }
 
 export function year(opts: Options) {
@@ -106,20 +119,21 @@ export function year(opts: Options) {
 
 /** One of a fixed list, e.g. the four regional health authorities. */
 export function oneOf<const T extends readonly string[]>(values: T, opts: Options) {
-  return column<T[number]>(opts, `en av: ${values.join(", ")}`, (v, ctx) =>
+  return column<T[number]>(opts, `en av: ${values.join(", ")}`, `one of ${values.join(", ")}`, (v, ctx) =>
     (values as readonly string[]).includes(v) ? (v as T[number]) : fail(ctx, `${quote(v)} is not one of ${values.join(", ")}`),
   );
 }
 
 export function boolean(opts: Options) {
-  return column<boolean>(opts, "ja eller nei", (v, ctx) =>
+  return column<boolean>(opts, "ja eller nei", "ja or nei", (v, ctx) =>
     v === "ja" ? true : v === "nei" ? false : fail(ctx, `${quote(v)} is not ja or nei`),
   );
 }
 
-/** A web address or an empty cell; only http(s), so a cell can never smuggle in javascript: links. */
+/** A web address; only http(s), so a cell can never smuggle in a javascript: link. */
 export function url(opts: Options) {
-  return column<string>(opts, "nettadresse (https://…)", (v, ctx) =>
-    /^https?:\/\/[^\s<>"]+$/.test(v) ? v : fail(ctx, `${quote(v)} is not a web address starting with https://`),
+  const expected = "a web address starting with https://";
+  return column<string>(opts, "nettadresse (https://…)", expected, (v, ctx) =>
+    /^https?:\/\/[^\s<>"]+$/.test(v) ? v : fail(ctx, `${quote(v)} is not ${expected}`),
   );
 }

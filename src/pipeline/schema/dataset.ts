@@ -14,15 +14,20 @@ export interface Dataset<C extends Columns = Columns> {
   title: string;
   description: string;
   /** Column whose values must be unique and that references point to. */
-  key: keyof C & string;
+  key: string;
   columns: C;
+  /** Number columns whose values must stand on the cited line of the seed text (checked by the provenance check). */
+  citedNumbers?: string[];
 }
 
 export type RecordOf<D extends Dataset> = {
   [K in keyof D["columns"]]: D["columns"][K] extends Column<infer T> ? T : never;
 };
 
-export function defineDataset<C extends Columns>(dataset: Dataset<C>): Dataset<C> {
+/** Checks that key and citedNumbers name columns of the dataset. */
+export function defineDataset<C extends Columns>(
+  dataset: Dataset<C> & { key: keyof C & string; citedNumbers?: (keyof C & string)[] },
+): Dataset<C> {
   return dataset;
 }
 

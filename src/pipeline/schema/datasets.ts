@@ -53,6 +53,7 @@ export const appropriations = defineDataset({
     is_estimate: boolean({ description: "ja når kilden selv har beregnet beløpet fordi det ikke var oppgitt." }),
     ...provenanceColumns(),
   },
+  citedNumbers: ["period_start", "period_end", "amount_nok"],
 });
 
 /** Every dataset, in the order they are read: a dataset is read before any dataset that refers to it. */

@@ -12,6 +12,8 @@ export interface ValidatedDataset<D extends Dataset = Dataset> {
   dataset: D;
   file: string;
   rows: Located<RecordOf<D>>[];
+  /** Every row as read, valid or not: references are checked on these, so one bad cell does not hide another. */
+  table: CsvTable;
 }
 
 /** Header rules: every column the schema names must be there, and nothing it does not know. */
@@ -26,8 +28,7 @@ function checkHeader(dataset: Dataset, table: CsvTable): DataIssue[] {
   const seen = new Set<string>();
   for (const name of table.header) {
     if (!expected.includes(name)) {
-      const hint = table.header.length === 1 && /[;\t]/.test(name) ? " (is the file separated by semicolons or tabs? expected commas)" : "";
-      issues.push({ file: table.file, line: 1, column: name, message: `is not a known column of ${dataset.file}${hint}; expected columns: ${expected.join(",")}` });
+      issues.push({ file: table.file, line: 1, column: name, message: `is not a known column of ${dataset.file}; expected columns: ${expected.join(",")}` });
     } else if (seen.has(name)) {
       issues.push({ file: table.file, line: 1, column: name, message: "column appears twice in the header" });
     }
@@ -59,7 +60,7 @@ export function validateTable<D extends Dataset>(dataset: D, table: CsvTable): {
     }
     issues.push(...uniqueKeyIssues(dataset, table.file, rows));
   }
-  return { result: { dataset, file: table.file, rows }, issues };
+  return { result: { dataset, file: table.file, rows, table }, issues };
 }
 
 function uniqueKeyIssues(dataset: Dataset, file: string, rows: Located<Record<string, unknown>>[]): DataIssue[] {
@@ -79,15 +80,15 @@ function uniqueKeyIssues(dataset: Dataset, file: string, rows: Located<Record<st
 export function referenceIssues(all: ValidatedDataset[]): DataIssue[] {
   const byName = new Map(all.map((v) => [v.dataset.name, v]));
   const issues: DataIssue[] = [];
-  for (const { dataset, file, rows } of all) {
+  for (const { dataset, file, table } of all) {
     for (const [name, column] of Object.entries(dataset.columns)) {
       if (!column.references) continue;
       const target = byName.get(column.references);
       if (!target) continue; // the target file could not be read; that error is reported already
-      const keys = new Set(target.rows.map((r) => (r.record as Record<string, unknown>)[target.dataset.key]));
-      for (const { line, record } of rows) {
-        const value = (record as Record<string, unknown>)[name];
-        if (value !== undefined && !keys.has(value)) {
+      const keys = new Set(target.table.rows.map((r) => r.cells[target.dataset.key]?.trim()));
+      for (const { line, cells } of table.rows) {
+        const value = cells[name]?.trim();
+        if (value && !keys.has(value)) {
           issues.push({ file, line, column: name, message: `${JSON.stringify(value)} does not match any ${target.dataset.key} in ${target.file}` });
         }
       }

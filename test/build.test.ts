@@ -1,0 +1,122 @@
+import { spawnSync } from "node:child_process";
+import { readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { csvFormat, csvParse } from "d3-dsv";
+import { parseHTML } from "linkedom";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { copyOfShippedData, projectRoot, removeDataCopy } from "./helpers.ts";
+
+/** Text that would break or inject into MDX/HTML/JSX if it were not escaped. */
+const hostile = [
+  "{alert(1)}",
+  "<script>alert('x')</script>",
+  "import fs from 'node:fs'",
+  "export const pwned = true",
+  "`backticks` and <!-- a comment -->",
+  "</p><h1>Injected</h1>",
+  "{/* jsx comment */}",
+].join("\n\n");
+
+let dataDir: string;
+let outDir: string;
+
+function build(data: string) {
+  return spawnSync(process.execPath, ["scripts/build.ts", "--data", data, "--out", outDir], {
+    cwd: projectRoot,
+    encoding: "utf8",
+  });
+}
+
+async function page(rel: string): Promise<Document> {
+  const html = await readFile(path.join(outDir, rel), "utf8");
+  return parseHTML(html).document as unknown as Document;
+}
+
+beforeAll(async () => {
+  dataDir = await copyOfShippedData();
+  outDir = path.join(path.dirname(dataDir), "dist");
+  const file = path.join(dataDir, "sources.csv");
+  const rows = csvParse(await readFile(file, "utf8"));
+  rows[0]!.note = hostile;
+  rows[0]!.title = "Tittel med {klammer} & <b>tagger</b>";
+  await writeFile(file, csvFormat(rows, rows.columns));
+  const result = build(dataDir);
+  if (result.status !== 0) throw new Error(`build failed:\n${result.stdout}\n${result.stderr}`);
+  expect(result.stdout).toMatch(/\[read\+validate\] data\/sources\.csv: 5 rows read, 5 valid/);
+  expect(result.stdout).toMatch(/\[astro build\] \d+ pages built, \d+ charts rendered/);
+  expect(result.stdout).toMatch(/\[index\] \d+ pages indexed for search/);
+});
+
+afterAll(async () => removeDataCopy(dataDir));
+
+describe("the built site", () => {
+  it("has a page per source, in Norwegian", async () => {
+    const sources = csvParse(await readFile(path.join(dataDir, "sources.csv"), "utf8"));
+    for (const s of sources) {
+      const doc = await page(`kilder/${s.id}/index.html`);
+      expect(doc.documentElement.getAttribute("lang")).toBe("nb");
+      expect(doc.querySelector("h1")?.textContent).toBe(s.title);
+    }
+    const list = await page("kilder/index.html");
+    expect(list.querySelectorAll("main li a").length).toBe(sources.length);
+  });
+
+  it("shows text from CSV literally: nothing in it becomes markup or code", async () => {
+    const sources = csvParse(await readFile(path.join(dataDir, "sources.csv"), "utf8"));
+    const html = await readFile(path.join(outDir, `kilder/${sources[0]!.id}/index.html`), "utf8");
+    const doc = parseHTML(html).document;
+    const text = doc.querySelector("main")!.textContent!;
+    for (const part of hostile.split("\n\n")) expect(text).toContain(part);
+    expect(doc.querySelector("h1")!.textContent).toBe("Tittel med {klammer} & <b>tagger</b>");
+    expect(doc.querySelectorAll("main script, main b").length).toBe(0);
+    expect(doc.querySelectorAll("main h1").length).toBe(1);
+    expect(html).not.toContain("<script>alert");
+  });
+
+  it("renders the chart as static SVG inside a figure with title, caption, source and data table", async () => {
+    const doc = await page("statistikk/bevilgninger/index.html");
+    const figure = doc.querySelector("figure.chart")!;
+    expect(figure).not.toBeNull();
+    expect(figure.querySelector("h3")!.textContent).toContain("Bevilgninger");
+    expect(figure.querySelector(".chart-svg svg")).not.toBeNull();
+    expect(figure.querySelector("figcaption")!.textContent).toContain("Tabell 2.1");
+    // Plot labels its groups with aria-label, which axe rejects on elements without a role.
+    expect(figure.querySelectorAll("g[aria-label]").length).toBe(0);
+    const graphic = figure.querySelector("[role=img]")!;
+    expect(graphic.getAttribute("aria-label")).toBeTruthy();
+    expect(doc.getElementById(graphic.getAttribute("aria-describedby")!)?.textContent?.length).toBeGreaterThan(20);
+    const appropriations = csvParse(await readFile(path.join(dataDir, "appropriations.csv"), "utf8"));
+    const yearly = appropriations.filter((r) => r.is_total === "nei");
+    expect(figure.querySelectorAll("tbody tr").length).toBe(yearly.length);
+    expect(figure.querySelectorAll("svg rect").length).toBe(yearly.length);
+  });
+
+  it("formats numbers the Norwegian way: a (non-breaking) space between thousands", async () => {
+    const doc = await page("statistikk/bevilgninger/index.html");
+    const cells = [...doc.querySelectorAll("figure.chart tbody td.num")].map((td) => td.textContent!);
+    expect(cells.length).toBeGreaterThan(0);
+    for (const cell of cells) expect(cell).toMatch(/^\d{1,3}(\u00a0\d{3})+( \(beregnet\))?$/);
+  });
+
+  it("is indexed for search in Norwegian", async () => {
+    const entry = JSON.parse(await readFile(path.join(outDir, "pagefind/pagefind-entry.json"), "utf8"));
+    expect(Object.keys(entry.languages)).toEqual(["nb"]);
+    expect(entry.languages.nb.page_count).toBeGreaterThanOrEqual(10);
+  });
+
+  it("keeps the last good site when the data is bad, and says why", async () => {
+    const before = await readFile(path.join(outDir, "index.html"), "utf8");
+    const file = path.join(dataDir, "appropriations.csv");
+    const good = await readFile(file, "utf8");
+    await writeFile(file, good.replace("rt-2009,", "rt-2008,"));
+    try {
+      const result = build(dataDir);
+      expect(result.status).not.toBe(0);
+      expect(result.stderr).toContain('data/appropriations.csv:4:id: "rt-2008" is a duplicate; the same id is already used on line 3');
+      expect(result.stderr).toContain("The last built site was left as it was.");
+      expect(await readFile(path.join(outDir, "index.html"), "utf8")).toBe(before);
+    } finally {
+      await writeFile(file, good);
+    }
+  });
+});
