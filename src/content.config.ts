@@ -4,6 +4,8 @@ import { z } from "astro/zod";
 
 const page = z.object({
   title: z.string(),
+  /** For the browser tab and search results where the title is too long (the tab shows at most 70 characters). */
+  shortTitle: z.string().max(48).optional(),
   description: z.string(),
   /** Which section the page belongs to, for navigation and (later) search facets. */
   section: z.enum(["tilbud", "statistikk", "kunnskap", "kilder", "om"]),

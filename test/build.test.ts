@@ -77,7 +77,7 @@ describe("the built site", () => {
     const doc = await page("statistikk/bevilgninger/index.html");
     const figure = doc.querySelector("figure.chart")!;
     expect(figure).not.toBeNull();
-    expect(figure.querySelector("h3")!.textContent).toContain("Bevilgninger");
+    expect(figure.querySelector(".chart-title")!.textContent).toContain("Bevilgninger");
     expect(figure.querySelector(".chart-svg svg")).not.toBeNull();
     expect(figure.querySelector("figcaption")!.textContent).toContain("Tabell 2.1");
     // Plot labels its groups with aria-label, which axe rejects on elements without a role.

@@ -8,7 +8,7 @@ export type GeneratedPages = Map<string, string>;
 function sourcePage(source: Source): string {
   const description = `${source.title}: dokumentets opplysninger og hvilke tall på nettstedet som er hentet fra det.`;
   return [
-    frontmatter({ title: source.title, description, section: "kilder" }),
+    frontmatter({ title: source.title, shortTitle: source.short_title, description, section: "kilder" }),
     `# ${text(source.title)}`,
     "",
     `<SourceFacts ${prop("id", source.id)} />`,

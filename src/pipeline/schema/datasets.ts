@@ -20,6 +20,7 @@ export const sources = defineDataset({
         "Beskrivende tittel. Tekstutgavene mangler tittelsider, så tittelen er vår beskrivelse når dokumentet ikke selv oppgir en.",
       maxLength: 300,
     }),
+    short_title: text({ description: "Kort tittel til sidetitler, lenker og kildehenvisninger i figurer.", maxLength: 48 }),
     title_in_source: optional(text({ description: "Tittel slik dokumentets egen tekst oppgir den, der den gjør det." })),
     authors: optional(text({ description: "Forfattere slik dokumentet oppgir dem, skilt med semikolon." })),
     institution: optional(text({ description: "Institusjon(er) som står bak dokumentet." })),

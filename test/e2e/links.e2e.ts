@@ -1,0 +1,28 @@
+import { LinkChecker } from "linkinator";
+import { describe, expect, it } from "vitest";
+import { builtPages, distDir } from "./helpers.ts";
+import { serveStatic } from "./staticServer.ts";
+
+describe("links", () => {
+  it("no internal link or anchor in dist/ is broken, and every page is linked", async () => {
+    const server = await serveStatic(distDir);
+    try {
+      const result = await new LinkChecker().check({
+        path: `${server.url}/`,
+        recurse: true,
+        checkFragments: true,
+        // No network here: external addresses are not ours to check, only internal links and anchors.
+        linksToSkip: (link) => Promise.resolve(!link.startsWith(server.url)),
+      });
+      const broken = result.links.filter((l) => l.state === "BROKEN").map((l) => `${l.url} (on ${l.parent}, ${l.status})`);
+      expect(broken).toEqual([]);
+      // Every page can be reached by following links from the home page. Not counted: the 404 page, and the
+      // search page, which every page reaches through the search form in its header.
+      const reached = new Set(result.links.filter((l) => l.state === "OK").map((l) => new URL(l.url).pathname));
+      const orphans = (await builtPages()).filter((p) => !["/404.html", "/sok/"].includes(p) && !reached.has(p));
+      expect(orphans).toEqual([]);
+    } finally {
+      await server.close();
+    }
+  });
+});

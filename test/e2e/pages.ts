@@ -1,0 +1,41 @@
+/**
+ * The pages the browser checks visit: one page of every template, plus key pages.
+ * `templateOf` names the template of any built page, so a test can prove that every
+ * kind of page in dist/ has a representative here.
+ */
+export const templatePages: Record<string, string> = {
+  home: "/",
+  "offer directory": "/tilbud/",
+  "statistics index": "/statistikk/",
+  "statistics page": "/statistikk/bevilgninger/",
+  "evidence index": "/kunnskap/",
+  "source list": "/kilder/",
+  "source page": "/kilder/sintef-ntnu-folgeevaluering-vedlegg/",
+  search: "/sok/",
+  about: "/om/",
+  "about subpage": "/om/metode/",
+  "not found": "/denne-siden-finnes-ikke/",
+};
+
+/** Pages that get every check, whatever their template. */
+export const keyPages = ["/", "/tilbud/", "/statistikk/", "/kunnskap/", "/kilder/", "/om/"];
+
+/** e.g. "/kilder/snf-2008/" → "source page"; "/404.html" → "not found". */
+export function templateOf(urlPath: string): string {
+  const parts = urlPath.replace(/index\.html$/, "").split("/").filter(Boolean);
+  if (urlPath === "/404.html") return "not found";
+  if (parts.length === 0) return "home";
+  const [section] = parts;
+  const depth = parts.length;
+  const table: Record<string, [string, string]> = {
+    tilbud: ["offer directory", "offer page"],
+    statistikk: ["statistics index", "statistics page"],
+    kunnskap: ["evidence index", "evidence summary"],
+    kilder: ["source list", "source page"],
+    sok: ["search", "search"],
+    om: ["about", "about subpage"],
+  };
+  const entry = table[section!];
+  if (!entry) return `unknown section /${section}/`;
+  return depth === 1 ? entry[0] : entry[1];
+}

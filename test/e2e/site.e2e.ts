@@ -1,0 +1,164 @@
+import { mkdir } from "node:fs/promises";
+import path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchBrowser } from "./browser.ts";
+import { builtPages, distDir, screenshotDir } from "./helpers.ts";
+import { keyPages, templateOf, templatePages } from "./pages.ts";
+import { serveStatic } from "./staticServer.ts";
+
+let browser: Browser;
+let server: Awaited<ReturnType<typeof serveStatic>>;
+const pagesToCheck = [...new Set([...Object.values(templatePages), ...keyPages])];
+
+beforeAll(async () => {
+  server = await serveStatic(distDir);
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Opens a page and collects console errors and uncaught exceptions while it loads. */
+async function open(urlPath: string, options: { javaScriptEnabled?: boolean; width?: number } = {}) {
+  const context = await browser.newContext({
+    javaScriptEnabled: options.javaScriptEnabled ?? true,
+    viewport: { width: options.width ?? 1280, height: 900 },
+  });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("console", (m) => m.type() === "error" && errors.push(`${m.text()} (${m.location().url})`));
+  page.on("pageerror", (e) => errors.push(e.message));
+  const response = await page.goto(server.url + urlPath, { waitUntil: "networkidle" });
+  return { page, errors, status: response?.status(), close: () => context.close() };
+}
+
+describe("the page list", () => {
+  it("covers every template in dist/", async () => {
+    const covered = new Set(Object.keys(templatePages));
+    const missing = (await builtPages()).filter((p) => !covered.has(templateOf(p)));
+    expect(missing, "pages whose template has no page in test/e2e/pages.ts").toEqual([]);
+    for (const [template, urlPath] of Object.entries(templatePages)) {
+      if (template !== "not found") expect(templateOf(urlPath)).toBe(template);
+    }
+  });
+});
+
+describe.each(pagesToCheck)("%s", (urlPath) => {
+  const notFound = urlPath === templatePages["not found"];
+
+  it("loads without console errors", async () => {
+    const { errors, status, close } = await open(urlPath);
+    await close();
+    expect(status).toBe(notFound ? 404 : 200);
+    // The 404 page's own status shows as a console error; nothing else may.
+    expect(errors.filter((e) => !(notFound && e.includes("404")))).toEqual([]);
+  });
+
+  it("has no axe violations (WCAG 2.1 A and AA)", async () => {
+    for (const scheme of ["light", "dark"] as const) {
+      const { page, close } = await open(urlPath);
+      await page.emulateMedia({ colorScheme: scheme });
+      // Open every <details>, so tables inside are checked too.
+      await page.evaluate(() => document.querySelectorAll("details").forEach((d) => (d.open = true)));
+      const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+      await close();
+      const summary = results.violations.map((v) => `${scheme}: ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+      expect(summary).toEqual([]);
+    }
+  });
+
+  it("is readable without JavaScript", async () => {
+    const { page, close } = await open(urlPath, { javaScriptEnabled: false });
+    const h1 = await page.locator("main h1").first().textContent();
+    const text = (await page.locator("main").textContent()) ?? "";
+    await close();
+    expect(h1?.trim().length).toBeGreaterThan(2);
+    expect(text.replace(/\s+/g, " ").trim().length).toBeGreaterThan(80);
+  });
+
+  it("can be used with the keyboard alone, with visible focus", async () => {
+    const { page, close } = await open(urlPath);
+    const reachable = await tabThrough(page);
+    const interactive = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>("a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex='-1'])")]
+        .filter((el) => el.getClientRects().length > 0 && !el.closest("[inert]"))
+        .map((el) => el.outerHTML.slice(0, 80)),
+    );
+    const withoutFocusStyle = reachable.filter((r) => !r.visibleFocus).map((r) => r.html);
+    await close();
+    expect(interactive.filter((html) => !reachable.some((r) => r.html === html))).toEqual([]);
+    expect(withoutFocusStyle).toEqual([]);
+  });
+});
+
+/** Presses Tab until focus comes round again; records each element and whether its focus shows. */
+async function tabThrough(page: Page) {
+  const seen: { html: string; visibleFocus: boolean }[] = [];
+  for (let i = 0; i < 400; i++) {
+    await page.keyboard.press("Tab");
+    const state = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      if (!el || el === document.body) return null;
+      const style = getComputedStyle(el);
+      const visibleFocus = (style.outlineStyle !== "none" && parseFloat(style.outlineWidth) >= 2) || style.boxShadow !== "none";
+      return { html: el.outerHTML.slice(0, 80), visibleFocus };
+    });
+    if (!state) continue;
+    if (seen.length && state.html === seen[0]!.html) break;
+    seen.push(state);
+  }
+  return seen;
+}
+
+describe("keyboard operation", () => {
+  it("the skip link moves focus to the main content", async () => {
+    const { page, close } = await open("/statistikk/bevilgninger/");
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Hopp til innholdet");
+    await page.keyboard.press("Enter");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("innhold");
+    await close();
+  });
+
+  it("Enter follows a navigation link, and Space and Enter open and close a data table", async () => {
+    const { page, close } = await open("/statistikk/bevilgninger/");
+    const summary = page.locator("figure.chart summary").first();
+    await summary.focus();
+    await page.keyboard.press("Space");
+    expect(await page.locator("figure.chart details").first().getAttribute("open")).not.toBeNull();
+    await page.keyboard.press("Enter");
+    expect(await page.locator("figure.chart details").first().getAttribute("open")).toBeNull();
+    await page.locator("nav a", { hasText: "Kilder" }).focus();
+    await Promise.all([page.waitForURL("**/kilder/"), page.keyboard.press("Enter")]);
+    await close();
+  });
+
+  it("the header search takes a query with Enter", async () => {
+    const { page, close } = await open("/");
+    await page.locator("#header-search-q").focus();
+    await page.keyboard.type("bevilgninger");
+    await Promise.all([page.waitForURL("**/sok/?q=bevilgninger"), page.keyboard.press("Enter")]);
+    await page.waitForSelector(".pagefind-ui__result a", { timeout: 15_000 });
+    const first = await page.locator(".pagefind-ui__result a").first().getAttribute("href");
+    expect(first).toBe("/statistikk/bevilgninger/");
+    await close();
+  });
+});
+
+describe("screenshots", () => {
+  it("of every template at 375 and 1280 px", async () => {
+    await mkdir(screenshotDir, { recursive: true });
+    for (const [template, urlPath] of Object.entries(templatePages)) {
+      for (const width of [375, 1280]) {
+        const { page, close } = await open(urlPath, { width });
+        const file = path.join(screenshotDir, `${template.replace(/\s+/g, "-")}-${width}.png`);
+        await page.screenshot({ path: file, fullPage: true });
+        await close();
+      }
+    }
+    console.log(`Screenshots written to ${screenshotDir}`);
+  });
+});
