@@ -45,7 +45,6 @@ export const appropriationsPerYear = defineChart({
     marginLeft: 60,
     marginTop: 30,
     marginBottom: 45,
-    style: { fontSize: "13px" },
     x: { label: "Budsjettår", tickFormat: (d: number) => String(d), type: "band", domain: years.map((r) => r.period_start) },
     y: { label: "Mill. kr", grid: true, tickFormat: (d: number) => formatInteger(d / 1e6) },
     marks: [
