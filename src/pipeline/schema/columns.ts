@@ -137,3 +137,29 @@ export function url(opts: Options) {
     /^https?:\/\/[^\s<>"]+$/.test(v) ? v : fail(ctx, `${quote(v)} is not ${expected}`),
   );
 }
+
+/** Several values in one cell, separated by semicolons, e.g. "poliklinisk; gruppe" → ["poliklinisk", "gruppe"]. */
+export function list<T>(item: Column<T>, opts: Options): Column<T[]> {
+  const schema = z.string().transform((raw, ctx): T[] => {
+    const parts = raw.split(";").map((p) => p.trim());
+    if (raw.trim() === "" || parts.some((p) => p === "")) {
+      return fail(ctx, `${quote(raw)} is not a list; expected ${item.expected}, several separated by semicolons`);
+    }
+    const values: T[] = [];
+    for (const part of parts) {
+      const result = item.schema.safeParse(part);
+      if (!result.success) return fail(ctx, result.error.issues.map((i) => i.message).join("; "));
+      values.push(result.data);
+    }
+    if (new Set(parts).size !== parts.length) return fail(ctx, `${quote(raw)} names the same value twice`);
+    return values;
+  });
+  return {
+    description: opts.description,
+    typeLabel: `liste (skilt med semikolon) av ${item.typeLabel}`,
+    expected: `${item.expected}, several separated by semicolons`,
+    required: true,
+    schema,
+    references: item.references,
+  };
+}

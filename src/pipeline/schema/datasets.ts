@@ -1,4 +1,4 @@
-import { boolean, id, integer, oneOf, optional, text, year } from "./columns.ts";
+import { boolean, decimal, id, integer, list, oneOf, optional, reference, text, year } from "./columns.ts";
 import { defineDataset, provenanceColumns, type RecordOf } from "./dataset.ts";
 
 /** The four regional health authorities (RHF), as the seeds name them. */
@@ -57,8 +57,84 @@ export const appropriations = defineDataset({
   citedNumbers: ["period_start", "period_end", "amount_nok"],
 });
 
+export const ownerships = ["offentlig", "privat"] as const;
+
+/** Target groups, as the seed tables group the offers (headings such as "Psykisk helsevern", "Muskel/ skjelett"). */
+export const targetGroups = ["psykisk-helse", "muskel-skjelett", "sammensatte", "rehabilitering", "hjerneskade", "kreft", "rus"] as const;
+
+/** Forms of treatment, only where the source states them. */
+export const offerForms = ["poliklinisk", "dag", "døgn", "ambulant", "gruppe", "digital"] as const;
+
+/** When a description was true: the 2019 tables, the 2020/21 descriptions, or a year of the Raskere tilbake era. */
+export const asOfPeriods = ["vår 2019", "2020/21"] as const;
+
+export const places = defineDataset({
+  name: "places",
+  file: "places.csv",
+  title: "Steder",
+  description:
+    "Steder der tilbudene gis, med koordinater på tettstednivå for kartet. Koordinatene er ikke fra kildene, men allment kjent geografi.",
+  key: "id",
+  columns: {
+    id: id({ description: "Fast id for stedet, f.eks. «tonsberg»." }),
+    name: text({ description: "Stedsnavn.", maxLength: 80 }),
+    latitude: decimal({ description: "Breddegrad (WGS 84), tettstedets omtrentlige sentrum.", min: 57, max: 72 }),
+    longitude: decimal({ description: "Lengdegrad (WGS 84), tettstedets omtrentlige sentrum.", min: 4, max: 32 }),
+    coordinate_source: text({ description: "Hvor koordinatene kommer fra.", maxLength: 200 }),
+  },
+});
+
+export const providers = defineDataset({
+  name: "providers",
+  file: "providers.csv",
+  title: "Tilbydere",
+  description:
+    "Helseforetak og private institusjoner med avtale som gir Helse og arbeid-tilbud (tilsvarer «organization» i Open Referral HSDS).",
+  key: "id",
+  columns: {
+    id: id({ description: "Fast id for tilbyderen." }),
+    name: text({ description: "Tilbyderens navn, slik kildene oftest skriver det.", maxLength: 120 }),
+    ownership: oneOf(ownerships, { description: "offentlig (helseforetak) eller privat (institusjon med avtale med RHF-et)." }),
+    ...provenanceColumns(),
+  },
+});
+
+export const offers = defineDataset({
+  name: "offers",
+  file: "offers.csv",
+  title: "Tilbud",
+  description:
+    "Helse og arbeid-tilbudene slik de er oppført i tabell 4.20–4.23 (vår 2019) i vedleggsrapporten fra følgeevalueringen, én rad per tilbud (tilsvarer «service» i Open Referral HSDS).",
+  key: "id",
+  columns: {
+    id: id({ description: "Fast id for tilbudet; brukes i nettadressen /tilbud/<id>/ og endres ikke når en tekst rettes." }),
+    provider_id: reference("providers", { description: "Tilbyderen (id i tilbydere)." }),
+    region: oneOf(regions, { description: "Regionalt helseforetak (RHF)." }),
+    name: text({ description: "Kort navn på tilbudet, laget av oss fra tilbyder og beskrivelse.", maxLength: 120 }),
+    sector_as_printed: text({ description: "Overskriften (sektor eller målgruppe) tilbudet står under i kildetabellen.", maxLength: 120 }),
+    target_groups: list(oneOf(targetGroups, { description: "" }), {
+      description: "Målgrupper. Fra tabellens overskrift, eller fra beskrivelsens egne ord der overskriften ikke sier det (se target_group_basis).",
+    }),
+    target_group_basis: oneOf(["overskrift", "beskrivelse", "tilbyder"] as const, {
+      description: "Hvor målgruppen er hentet fra: tabellens overskrift, beskrivelsen, eller teksten i tilbydercellen.",
+    }),
+    forms: optional(list(oneOf(offerForms, { description: "" }), { description: "Behandlingsformer som beskrivelsen nevner med egne ord; tom når den ikke sier det." })),
+    provider_as_printed: text({ description: "Tilbyderen slik tabellen skriver den.", maxLength: 200 }),
+    places_as_printed: optional(text({ description: "Stedene i parentes etter tilbyderen, slik tabellen skriver dem.", maxLength: 300 })),
+    place_ids: optional(list(reference("places", { description: "" }), { description: "Stedene tilbudet gis på (id i steder), der kilden nevner dem." })),
+    description_as_printed: text({ description: "Beskrivelsen slik tabellen skriver den (linjeskift slått sammen)." }),
+    same_as_above: boolean({ description: "ja når tabellen skriver «Som over.»; beskrivelsen er da hentet fra raden over." }),
+    as_of: oneOf(asOfPeriods, { description: "Tidspunktet opplysningene gjelder." }),
+    ...provenanceColumns(),
+    source_line_last: integer({ description: "Siste linje i kildeteksten raden strekker seg over.", min: 1 }),
+  },
+});
+
 /** Every dataset, in the order they are read: a dataset is read before any dataset that refers to it. */
-export const datasets = [sources, appropriations] as const;
+export const datasets = [sources, appropriations, places, providers, offers] as const;
 
 export type Source = RecordOf<typeof sources>;
 export type Appropriation = RecordOf<typeof appropriations>;
+export type Place = RecordOf<typeof places>;
+export type Provider = RecordOf<typeof providers>;
+export type Offer = RecordOf<typeof offers>;

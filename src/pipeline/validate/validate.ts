@@ -87,9 +87,11 @@ export function referenceIssues(all: ValidatedDataset[]): DataIssue[] {
       if (!target) continue; // the target file could not be read; that error is reported already
       const keys = new Set(target.table.rows.map((r) => r.cells[target.dataset.key]?.trim()));
       for (const { line, cells } of table.rows) {
-        const value = cells[name]?.trim();
-        if (value && !keys.has(value)) {
-          issues.push({ file, line, column: name, message: `${JSON.stringify(value)} does not match any ${target.dataset.key} in ${target.file}` });
+        // A list column refers with each of its semicolon-separated values.
+        for (const value of (cells[name] ?? "").split(";").map((v) => v.trim())) {
+          if (value && !keys.has(value)) {
+            issues.push({ file, line, column: name, message: `${JSON.stringify(value)} does not match any ${target.dataset.key} in ${target.file}` });
+          }
         }
       }
     }
