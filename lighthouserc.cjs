@@ -1,5 +1,4 @@
 // Lighthouse CI on key pages of the built dist/ (run by `npm run test:e2e`). Scores are printed in the log.
-// Offer pages do not exist yet; the source page stands in as the record-page template until they do.
 const chromeFlags = [
   "--headless=new",
   "--no-sandbox",
@@ -14,7 +13,7 @@ module.exports = {
   ci: {
     collect: {
       staticDistDir: "./dist",
-      url: ["/", "/tilbud/", "/statistikk/bevilgninger/", "/kilder/sintef-ntnu-folgeevaluering-vedlegg/"],
+      url: ["/", "/tilbud/", "/tilbud/ous-kreft-dagrehabilitering/", "/statistikk/bevilgninger/"],
       chromePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
       numberOfRuns: 1,
       settings: { chromeFlags },

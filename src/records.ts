@@ -1,10 +1,16 @@
 // Typed access to the validated records the generate stage writes as JSON (src/generated/data/).
-import type { Appropriation, Source } from "./pipeline/schema/datasets.ts";
+import type { Appropriation, Offer, Place, Provider, Source } from "./pipeline/schema/datasets.ts";
 import appropriationsJson from "./generated/data/appropriations.json";
+import offersJson from "./generated/data/offers.json";
+import placesJson from "./generated/data/places.json";
+import providersJson from "./generated/data/providers.json";
 import sourcesJson from "./generated/data/sources.json";
 
 export const sources = sourcesJson as Source[];
 export const appropriations = appropriationsJson as Appropriation[];
+export const offers = offersJson as Offer[];
+export const providers = providersJson as Provider[];
+export const places = placesJson as Place[];
 
 export function sourceById(id: string): Source {
   const source = sources.find((s) => s.id === id);
@@ -13,7 +19,10 @@ export function sourceById(id: string): Source {
 }
 
 /** Where each dataset is shown on the site, so a source page can link to the figures it feeds. */
-const datasetPages = [{ title: "Bevilgninger 2007–2018", href: "/statistikk/bevilgninger/", rows: appropriations }];
+const datasetPages: { title: string; href: string; rows: { source_id: string; source_location: string }[] }[] = [
+  { title: "Bevilgninger 2007–2018", href: "/statistikk/bevilgninger/", rows: appropriations },
+  { title: "Tilbudsoversikten", href: "/tilbud/", rows: offers },
+];
 
 export function rowsCitingSource(sourceId: string) {
   return datasetPages

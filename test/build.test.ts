@@ -98,6 +98,19 @@ describe("the built site", () => {
     for (const cell of cells) expect(cell).toMatch(/^\d{1,3}(\u00a0\d{3})+( \(beregnet\))?$/);
   });
 
+  it("has one page per offer, and the directory lists each of them once", async () => {
+    const offers = csvParse(await readFile(path.join(dataDir, "offers.csv"), "utf8"));
+    const directory = await page("tilbud/index.html");
+    const listed = [...directory.querySelectorAll("li.offer a")].map((a) => a.getAttribute("href"));
+    expect(listed.sort()).toEqual(offers.map((o) => `/tilbud/${o.id}/`).sort());
+    for (const o of offers) {
+      const doc = await page(`tilbud/${o.id}/index.html`);
+      expect(doc.querySelector("h1")!.textContent).toBe(o.name);
+      expect(doc.querySelector(".as-of")!.textContent).toContain("Opplysningene gjelder");
+      expect(doc.querySelector(".source-quote")!.textContent).toContain(o.description_as_printed);
+    }
+  });
+
   it("is indexed for search in Norwegian", async () => {
     const entry = JSON.parse(await readFile(path.join(outDir, "pagefind/pagefind-entry.json"), "utf8"));
     expect(Object.keys(entry.languages)).toEqual(["nb"]);

@@ -6,6 +6,9 @@
 export const templatePages: Record<string, string> = {
   home: "/",
   "offer directory": "/tilbud/",
+  "offer page": "/tilbud/ous-kreft-dagrehabilitering/",
+  "offers of a region": "/tilbud/region/helse-vest/",
+  "offers of a target group": "/tilbud/malgruppe/psykisk-helse/",
   "statistics index": "/statistikk/",
   "statistics page": "/statistikk/bevilgninger/",
   "evidence index": "/kunnskap/",
@@ -18,7 +21,7 @@ export const templatePages: Record<string, string> = {
 };
 
 /** Pages that get every check, whatever their template. */
-export const keyPages = ["/", "/tilbud/", "/statistikk/", "/kunnskap/", "/kilder/", "/om/"];
+export const keyPages = ["/", "/tilbud/", "/tilbud/region/helse-nord/", "/statistikk/", "/kunnskap/", "/kilder/", "/om/"];
 
 /** e.g. "/kilder/snf-2008/" → "source page"; "/404.html" → "not found". */
 export function templateOf(urlPath: string): string {
@@ -35,6 +38,7 @@ export function templateOf(urlPath: string): string {
     sok: ["search", "search"],
     om: ["about", "about subpage"],
   };
+  if (section === "tilbud" && depth === 3) return parts[1] === "region" ? "offers of a region" : "offers of a target group";
   const entry = table[section!];
   if (!entry) return `unknown section /${section}/`;
   return depth === 1 ? entry[0] : entry[1];

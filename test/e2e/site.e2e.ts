@@ -84,7 +84,8 @@ describe.each(pagesToCheck)("%s", (urlPath) => {
     const reachable = await tabThrough(page);
     const interactive = await page.evaluate(() =>
       [...document.querySelectorAll<HTMLElement>("a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex='-1'])")]
-        .filter((el) => el.getClientRects().length > 0 && !el.closest("[inert]"))
+        // checkVisibility also leaves out what a closed <details> hides.
+        .filter((el) => el.checkVisibility({ visibilityProperty: true }) && !el.closest("[inert]"))
         .map((el) => el.outerHTML.slice(0, 80)),
     );
     const withoutFocusStyle = reachable.filter((r) => !r.visibleFocus).map((r) => r.html);

@@ -18,6 +18,8 @@ export interface Dataset<C extends Columns = Columns> {
   columns: C;
   /** Number columns whose values must stand on the cited line of the seed text (checked by the provenance check). */
   citedNumbers?: string[];
+  /** Text columns that must stand, as printed, in the seed lines source_line…source_line_last. */
+  citedTexts?: string[];
 }
 
 export type RecordOf<D extends Dataset> = {
@@ -26,7 +28,7 @@ export type RecordOf<D extends Dataset> = {
 
 /** Checks that key and citedNumbers name columns of the dataset. */
 export function defineDataset<C extends Columns>(
-  dataset: Dataset<C> & { key: keyof C & string; citedNumbers?: (keyof C & string)[] },
+  dataset: Dataset<C> & { key: keyof C & string; citedNumbers?: (keyof C & string)[]; citedTexts?: (keyof C & string)[] },
 ): Dataset<C> {
   return dataset;
 }

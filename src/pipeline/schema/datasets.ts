@@ -128,6 +128,7 @@ export const offers = defineDataset({
     ...provenanceColumns(),
     source_line_last: integer({ description: "Siste linje i kildeteksten raden strekker seg over.", min: 1 }),
   },
+  citedTexts: ["provider_as_printed", "places_as_printed", "description_as_printed"],
 });
 
 /** Every dataset, in the order they are read: a dataset is read before any dataset that refers to it. */

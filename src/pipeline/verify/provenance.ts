@@ -28,6 +28,9 @@ export function lineHasNumber(line: string, n: number): boolean {
   });
 }
 
+/** Compares text across the extraction's line breaks: all runs of white space count as one space. */
+const squash = (text: string) => text.replace(/\s+/g, " ").trim();
+
 export interface ProvenanceReport {
   checked: number;
   problems: string[];
@@ -48,6 +51,24 @@ export async function checkProvenance(data: LoadedData, seedsDir: string = defau
     else seedLines.set(record.id, text.split("\n"));
   }
   for (const dataset of Object.values(data) as ValidatedDataset[]) {
+    const texts = dataset.dataset.citedTexts ?? [];
+    for (const { line, record } of dataset.rows) {
+      const row = record as Record<string, unknown>;
+      const lines = seedLines.get(String(row.source_id));
+      if (!lines || texts.length === 0) continue;
+      const last = Number(row.source_line_last ?? row.source_line);
+      const cited = squash(lines.slice(Number(row.source_line) - 1, last).join(" "));
+      for (const column of texts) {
+        // A "Som over." row carries the description of the row above, which stands on other lines.
+        if (column === "description_as_printed" && row.same_as_above === true) continue;
+        const value = row[column];
+        if (typeof value !== "string") continue;
+        checked++;
+        if (!cited.includes(squash(value))) {
+          problems.push(`${dataset.file}:${line}:${column}: ${JSON.stringify(value.slice(0, 60))} is not in lines ${row.source_line}–${last} of the seed`);
+        }
+      }
+    }
     const columns = dataset.dataset.citedNumbers ?? [];
     for (const { line, record } of dataset.rows) {
       const row = record as Record<string, unknown>;

@@ -16,7 +16,12 @@ export async function verifySite(siteDir: string, data: LoadedData): Promise<num
     const page = `kilder/${record.id}/index.html`;
     if (!(await exists(page))) problems.push(`source ${record.id} has no page (${page})`);
   }
-  for (const page of ["index.html", "404.html", "kilder/index.html", "statistikk/bevilgninger/index.html"]) {
+  for (const { record } of data.offers.rows) {
+    checks++;
+    const page = `tilbud/${record.id}/index.html`;
+    if (!(await exists(page))) problems.push(`offer ${record.id} has no page (${page})`);
+  }
+  for (const page of ["index.html", "tilbud/index.html", "404.html", "kilder/index.html", "statistikk/bevilgninger/index.html"]) {
     checks++;
     if (!(await exists(page))) problems.push(`expected page ${page} is missing`);
   }

@@ -1,0 +1,69 @@
+// The offer directory's vocabulary and groupings: labels a GP reads, URL slugs, and counts.
+import type { Offer, Place, Provider } from "./pipeline/schema/datasets.ts";
+import { offerForms, regions, targetGroups } from "./pipeline/schema/datasets.ts";
+import { offers, places, providers } from "./records.ts";
+
+export type Region = (typeof regions)[number];
+export type TargetGroup = (typeof targetGroups)[number];
+export type OfferForm = (typeof offerForms)[number];
+
+export const regionSlug = (region: Region): string =>
+  region.toLowerCase().replace(/ø/g, "o").replace(/\s+/g, "-");
+
+export const targetGroupLabels: Record<TargetGroup, string> = {
+  "psykisk-helse": "Psykiske plager (angst, depresjon)",
+  "muskel-skjelett": "Muskel- og skjelettplager",
+  sammensatte: "Sammensatte plager",
+  rehabilitering: "Arbeidsrettet rehabilitering",
+  hjerneskade: "Hjerneslag og hjerneskade",
+  kreft: "Kreft",
+  rus: "Rus og avhengighet",
+};
+
+export const formLabels: Record<OfferForm, string> = {
+  poliklinisk: "Poliklinisk",
+  dag: "Dagtilbud",
+  døgn: "Døgnopphold",
+  ambulant: "Ambulant",
+  gruppe: "Gruppe",
+  digital: "Digitalt",
+};
+
+export const ownershipLabels = { offentlig: "Sykehus (offentlig)", privat: "Privat med avtale" } as const;
+
+const providerById = new Map(providers.map((p) => [p.id, p]));
+const placeById = new Map(places.map((p) => [p.id, p]));
+
+export function providerOf(offer: Offer): Provider {
+  const provider = providerById.get(offer.provider_id);
+  if (!provider) throw new Error(`offer ${offer.id}: unknown provider ${offer.provider_id}`);
+  return provider;
+}
+
+export function placesOf(offer: Offer): Place[] {
+  return (offer.place_ids ?? []).map((id) => placeById.get(id)!);
+}
+
+/** Region order north to south is not how the sources list them; we follow the seed tables (4.20–4.23). */
+export const regionOrder: readonly Region[] = ["Helse Sør-Øst", "Helse Vest", "Helse Midt-Norge", "Helse Nord"];
+
+/** Target groups that at least one offer has, in the order of targetGroups. */
+export const usedTargetGroups: TargetGroup[] = targetGroups.filter((g) => offers.some((o) => o.target_groups.includes(g)));
+export const usedForms: OfferForm[] = offerForms.filter((f) => offers.some((o) => o.forms?.includes(f)));
+
+export function offersInRegion(region: Region): Offer[] {
+  return offers.filter((o) => o.region === region);
+}
+
+export function offersForGroup(group: TargetGroup): Offer[] {
+  return offers.filter((o) => o.target_groups.includes(group));
+}
+
+/** Offers whose provider and description are the same: the tables list some under two headings. */
+export function sameOfferElsewhere(offer: Offer): Offer[] {
+  return offers.filter(
+    (o) => o.id !== offer.id && o.provider_id === offer.provider_id && o.description_as_printed === offer.description_as_printed && !o.same_as_above && !offer.same_as_above,
+  );
+}
+
+export const offerHref = (offer: Offer): string => `/tilbud/${offer.id}/`;

@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import { loadData } from "../src/pipeline/loadData.ts";
+import { shippedData } from "./helpers.ts";
+
+/**
+ * Offers per table and per heading, counted in a second, independent transcription of
+ * Tabell 4.20–4.23 (the «Generelt» note under Tabell 4.23 is a remark, not an offer).
+ */
+const independentCount: Record<string, Record<string, number>> = {
+  "Helse Sør-Øst": {
+    "Psykisk helsevern": 10,
+    "HSØ private avtaler, psykisk helsevern": 4,
+    "Muskel/ skjelett": 11,
+    Rehabilitering: 8,
+    "Hjernetraume/hjerneslag": 1,
+    Kreft: 1,
+  },
+  "Helse Vest": { "Psykisk helsevern": 4, "Muskel/ skjelett": 5, "HV, private avtaler": 7 },
+  "Helse Midt-Norge": { "Psykisk helsevern": 3, "Muskel/ skjelett": 3, "HMN, private avtaler": 3 },
+  "Helse Nord": { HelseIArbeid: 4, "HN, private avtaler": 4 },
+};
+
+describe("the offer directory's data", async () => {
+  const { data } = await loadData(shippedData);
+  const offers = data.offers.rows.map((r) => r.record);
+
+  it("has every offer of Tabell 4.20–4.23, per region and heading", () => {
+    const counted: Record<string, Record<string, number>> = {};
+    for (const o of offers) {
+      counted[o.region] ??= {};
+      counted[o.region]![o.sector_as_printed] = (counted[o.region]![o.sector_as_printed] ?? 0) + 1;
+    }
+    expect(counted).toEqual(independentCount);
+  });
+
+  it("cites the right table for each region", () => {
+    const tables = { "Helse Sør-Øst": "Tabell 4.20", "Helse Vest": "Tabell 4.21", "Helse Midt-Norge": "Tabell 4.22", "Helse Nord": "Tabell 4.23" };
+    for (const o of offers) expect(o.source_location, o.id).toBe(tables[o.region]);
+  });
+
+  it("gives private offers only to providers the table groups as private", () => {
+    const providers = new Map(data.providers.rows.map((r) => [r.record.id, r.record]));
+    for (const o of offers) {
+      if (/private avtaler/.test(o.sector_as_printed)) expect(providers.get(o.provider_id)!.ownership, o.id).toBe("privat");
+    }
+  });
+
+  it("takes a «Som over» description from the row above", () => {
+    const sameAsAbove = offers.filter((o) => o.same_as_above);
+    expect(sameAsAbove.length).toBeGreaterThan(0);
+    for (const o of sameAsAbove) {
+      const above = offers[offers.indexOf(o) - 1]!;
+      expect(o.description_as_printed).toBe(above.description_as_printed);
+    }
+  });
+});
