@@ -1,13 +1,17 @@
 import path from "node:path";
 import { DataError, type DataIssue } from "./dataError.ts";
 import { readCsv, type CsvTable } from "./read/readCsv.ts";
-import { datasets } from "./schema/datasets.ts";
+import { datasets, type appropriations, type offers, type places, type providers, type sources } from "./schema/datasets.ts";
 import type { Dataset } from "./schema/dataset.ts";
 import { referenceIssues, validateTable, type ValidatedDataset } from "./validate/validate.ts";
 
+/** Every dataset by name; add a line here when a dataset is added to `datasets`. */
 export interface LoadedData {
-  sources: ValidatedDataset<(typeof datasets)[0]>;
-  appropriations: ValidatedDataset<(typeof datasets)[1]>;
+  sources: ValidatedDataset<typeof sources>;
+  appropriations: ValidatedDataset<typeof appropriations>;
+  places: ValidatedDataset<typeof places>;
+  providers: ValidatedDataset<typeof providers>;
+  offers: ValidatedDataset<typeof offers>;
 }
 
 export interface LoadReport {
