@@ -1,7 +1,7 @@
 // The offer directory's vocabulary and groupings: labels a GP reads, URL slugs, and counts.
-import type { Offer, Place, Provider } from "./pipeline/schema/datasets.ts";
+import type { Offer, OfferUpdate, Place, Provider } from "./pipeline/schema/datasets.ts";
 import { offerForms, regions, targetGroups } from "./pipeline/schema/datasets.ts";
-import { offers, places, providers } from "./records.ts";
+import { offers, offerUpdates, places, providers } from "./records.ts";
 
 export type Region = (typeof regions)[number];
 export type TargetGroup = (typeof targetGroups)[number];
@@ -29,7 +29,10 @@ export const formLabels: Record<OfferForm, string> = {
   digital: "Digitalt",
 };
 
-export const ownershipLabels = { offentlig: "Sykehus (offentlig)", privat: "Privat med avtale" } as const;
+export const ownershipLabels = { offentlig: "Offentlig sykehus", privat: "Privat med avtale" } as const;
+
+/** e.g. "4.6.1.6.1 Tverrfaglig vurderingspoliklinikk" → "Tverrfaglig vurderingspoliklinikk" */
+export const withoutSectionNumber = (heading: string): string => heading.replace(/^\d+(\.\d+)*\s+/, "");
 
 const providerById = new Map(providers.map((p) => [p.id, p]));
 const placeById = new Map(places.map((p) => [p.id, p]));
@@ -62,8 +65,33 @@ export function offersForGroup(group: TargetGroup): Offer[] {
 /** Offers whose provider and description are the same: the tables list some under two headings. */
 export function sameOfferElsewhere(offer: Offer): Offer[] {
   return offers.filter(
-    (o) => o.id !== offer.id && o.provider_id === offer.provider_id && o.description_as_printed === offer.description_as_printed && !o.same_as_above && !offer.same_as_above,
+    (o) =>
+      offer.description_as_printed !== undefined &&
+      o.id !== offer.id &&
+      o.provider_id === offer.provider_id &&
+      o.description_as_printed === offer.description_as_printed &&
+      !o.same_as_above &&
+      !offer.same_as_above,
   );
 }
 
 export const offerHref = (offer: Offer): string => `/tilbud/${offer.id}/`;
+
+/** The 2020/21 descriptions of an offer (usually one; a trust may describe one offer in two sections). */
+export function updatesOf(offer: Offer): OfferUpdate[] {
+  return offerUpdates.filter((u) => u.offer_ids.includes(offer.id));
+}
+
+/** The newest period the sources describe the offer for, e.g. "2020/21". */
+export function latestAsOf(offer: Offer): string {
+  return updatesOf(offer).length > 0 ? "2020/21" : offer.as_of === "vår 2019" ? "våren 2019" : offer.as_of;
+}
+
+/** A short status for lists, e.g. "Endret siden 2019", or undefined when the sources state no change. */
+export function changeLabel(offer: Offer): string | undefined {
+  const changes = updatesOf(offer).map((u) => u.change);
+  if (changes.includes("avvikles")) return "Skal avvikles";
+  if (changes.includes("ikke-i-2019")) return "Ny i oversikten 2020/21";
+  if (changes.includes("endring-omtalt")) return "Endret siden 2019";
+  return undefined;
+}

@@ -1,7 +1,8 @@
 // Typed access to the validated records the generate stage writes as JSON (src/generated/data/).
-import type { Appropriation, Offer, Place, Provider, Source } from "./pipeline/schema/datasets.ts";
+import type { Appropriation, Offer, OfferUpdate, Place, Provider, Source } from "./pipeline/schema/datasets.ts";
 import appropriationsJson from "./generated/data/appropriations.json";
 import offersJson from "./generated/data/offers.json";
+import offerUpdatesJson from "./generated/data/offer_updates.json";
 import placesJson from "./generated/data/places.json";
 import providersJson from "./generated/data/providers.json";
 import sourcesJson from "./generated/data/sources.json";
@@ -9,6 +10,7 @@ import sourcesJson from "./generated/data/sources.json";
 export const sources = sourcesJson as Source[];
 export const appropriations = appropriationsJson as Appropriation[];
 export const offers = offersJson as Offer[];
+export const offerUpdates = offerUpdatesJson as OfferUpdate[];
 export const providers = providersJson as Provider[];
 export const places = placesJson as Place[];
 
@@ -22,6 +24,7 @@ export function sourceById(id: string): Source {
 const datasetPages: { title: string; href: string; rows: { source_id: string; source_location: string }[] }[] = [
   { title: "Bevilgninger 2007–2018", href: "/statistikk/bevilgninger/", rows: appropriations },
   { title: "Tilbudsoversikten", href: "/tilbud/", rows: offers },
+  { title: "Tilbudsoversikten (beskrivelser fra 2020/21)", href: "/tilbud/", rows: offerUpdates },
 ];
 
 export function rowsCitingSource(sourceId: string) {

@@ -23,26 +23,42 @@ const independentCount: Record<string, Record<string, number>> = {
 describe("the offer directory's data", async () => {
   const { data } = await loadData(shippedData);
   const offers = data.offers.rows.map((r) => r.record);
+  const offers2019 = offers.filter((o) => o.as_of === "vår 2019");
 
   it("has every offer of Tabell 4.20–4.23, per region and heading", () => {
     const counted: Record<string, Record<string, number>> = {};
-    for (const o of offers) {
+    for (const o of offers2019) {
+      const heading = o.sector_as_printed!;
       counted[o.region] ??= {};
-      counted[o.region]![o.sector_as_printed] = (counted[o.region]![o.sector_as_printed] ?? 0) + 1;
+      counted[o.region]![heading] = (counted[o.region]![heading] ?? 0) + 1;
     }
     expect(counted).toEqual(independentCount);
   });
 
   it("cites the right table for each region", () => {
     const tables = { "Helse Sør-Øst": "Tabell 4.20", "Helse Vest": "Tabell 4.21", "Helse Midt-Norge": "Tabell 4.22", "Helse Nord": "Tabell 4.23" };
-    for (const o of offers) expect(o.source_location, o.id).toBe(tables[o.region]);
+    for (const o of offers2019) expect(o.source_location, o.id).toBe(tables[o.region]);
   });
 
   it("gives private offers only to providers the table groups as private", () => {
     const providers = new Map(data.providers.rows.map((r) => [r.record.id, r.record]));
     for (const o of offers) {
-      if (/private avtaler/.test(o.sector_as_printed)) expect(providers.get(o.provider_id)!.ownership, o.id).toBe("privat");
+      if (/private avtaler/.test(o.sector_as_printed ?? "")) expect(providers.get(o.provider_id)!.ownership, o.id).toBe("privat");
     }
+  });
+
+  it("links every 2020/21 description to offers of the same region", () => {
+    const byId = new Map(offers.map((o) => [o.id, o]));
+    const regionOfSection = { "4.6.1": "Helse Sør-Øst", "4.6.2": "Helse Vest", "4.6.3": "Helse Midt-Norge", "4.6.4": "Helse Nord" };
+    for (const { record: u } of data.offer_updates.rows) {
+      const region = regionOfSection[u.section.slice(0, 5) as keyof typeof regionOfSection];
+      for (const id of u.offer_ids) expect(byId.get(id)!.region, `${u.section} → ${id}`).toBe(region);
+    }
+  });
+
+  it("has a 2020/21 description for every offer that is new since 2019", () => {
+    const described = new Set(data.offer_updates.rows.flatMap((r) => r.record.offer_ids));
+    for (const o of offers.filter((o) => o.as_of === "2020/21")) expect(described.has(o.id), o.id).toBe(true);
   });
 
   it("takes a «Som over» description from the row above", () => {

@@ -61,8 +61,8 @@ describe("finding a number on a seed line", () => {
 describe("provenance of text", () => {
   it.runIf(seedsPresent)("notices a description that is not on the cited lines", async () => {
     const { data } = await loadData(shippedData);
-    const offer = data.offers.rows.find((r) => !r.record.same_as_above)!;
-    offer.record.description_as_printed = offer.record.description_as_printed.replace(/e/, "æ");
+    const offer = data.offers.rows.find((r) => !r.record.same_as_above && r.record.description_as_printed)!;
+    offer.record.description_as_printed = offer.record.description_as_printed!.replace(/e/, "æ");
     const { problems } = await checkProvenance(data, seedsDir);
     expect(problems).toHaveLength(1);
     expect(problems[0]).toContain(`data/offers.csv:${offer.line}:description_as_printed`);

@@ -59,7 +59,7 @@ describe("filtering the offer directory", () => {
     await page.waitForURL(/q=Bod%C3%B8/);
     const places = new Map(data.places.rows.map((r) => [r.record.id, r.record.name]));
     const inBodo = offers
-      .filter((o) => (o.place_ids ?? []).some((p) => places.get(p) === "Bodø") || /bodø/i.test(o.provider_as_printed))
+      .filter((o) => (o.place_ids ?? []).some((p) => places.get(p) === "Bodø") || /bodø/i.test(o.provider_as_printed ?? ""))
       .map((o) => `/tilbud/${o.id}/`)
       .sort();
     expect(await visibleOfferLinks(page)).toEqual(inBodo);

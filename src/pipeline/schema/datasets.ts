@@ -104,14 +104,14 @@ export const offers = defineDataset({
   file: "offers.csv",
   title: "Tilbud",
   description:
-    "Helse og arbeid-tilbudene slik de er oppført i tabell 4.20–4.23 (vår 2019) i vedleggsrapporten fra følgeevalueringen, én rad per tilbud (tilsvarer «service» i Open Referral HSDS).",
+    "Helse og arbeid-tilbudene, én rad per tilbud (tilsvarer «service» i Open Referral HSDS): tilbudene i tabell 4.20–4.23 (vår 2019) i vedleggsrapporten fra følgeevalueringen, og tilbud som først er omtalt i beskrivelsene fra 2020/21 (avsnitt 4.6).",
   key: "id",
   columns: {
     id: id({ description: "Fast id for tilbudet; brukes i nettadressen /tilbud/<id>/ og endres ikke når en tekst rettes." }),
     provider_id: reference("providers", { description: "Tilbyderen (id i tilbydere)." }),
     region: oneOf(regions, { description: "Regionalt helseforetak (RHF)." }),
     name: text({ description: "Kort navn på tilbudet, laget av oss fra tilbyder og beskrivelse.", maxLength: 120 }),
-    sector_as_printed: text({ description: "Overskriften (sektor eller målgruppe) tilbudet står under i kildetabellen.", maxLength: 120 }),
+    sector_as_printed: optional(text({ description: "Overskriften (sektor eller målgruppe) tilbudet står under i 2019-tabellen.", maxLength: 120 })),
     target_groups: list(oneOf(targetGroups, { description: "" }), {
       description: "Målgrupper. Fra tabellens overskrift, eller fra beskrivelsens egne ord der overskriften ikke sier det (se target_group_basis).",
     }),
@@ -119,10 +119,10 @@ export const offers = defineDataset({
       description: "Hvor målgruppen er hentet fra: tabellens overskrift, beskrivelsen, eller teksten i tilbydercellen.",
     }),
     forms: optional(list(oneOf(offerForms, { description: "" }), { description: "Behandlingsformer som beskrivelsen nevner med egne ord; tom når den ikke sier det." })),
-    provider_as_printed: text({ description: "Tilbyderen slik tabellen skriver den.", maxLength: 200 }),
+    provider_as_printed: optional(text({ description: "Tilbyderen slik 2019-tabellen skriver den.", maxLength: 200 })),
     places_as_printed: optional(text({ description: "Stedene i parentes etter tilbyderen, slik tabellen skriver dem.", maxLength: 300 })),
     place_ids: optional(list(reference("places", { description: "" }), { description: "Stedene tilbudet gis på (id i steder), der kilden nevner dem." })),
-    description_as_printed: text({ description: "Beskrivelsen slik tabellen skriver den (linjeskift slått sammen)." }),
+    description_as_printed: optional(text({ description: "Beskrivelsen slik 2019-tabellen skriver den (linjeskift slått sammen); tom for tilbud som først er omtalt i 2020/21." })),
     same_as_above: boolean({ description: "ja når tabellen skriver «Som over.»; beskrivelsen er da hentet fra raden over." }),
     as_of: oneOf(asOfPeriods, { description: "Tidspunktet opplysningene gjelder." }),
     ...provenanceColumns(),
@@ -131,11 +131,44 @@ export const offers = defineDataset({
   citedTexts: ["provider_as_printed", "places_as_printed", "description_as_printed"],
 });
 
+export const offerChanges = ["ikke-i-2019", "endring-omtalt", "ingen-endring-omtalt", "avvikles"] as const;
+
+export const offerUpdates = defineDataset({
+  name: "offer_updates",
+  file: "offer_updates.csv",
+  title: "Tilbud i 2020/21",
+  description:
+    "Beskrivelsene av helseforetakenes tilbud fra 2020/21 (avsnitt 4.6.1–4.6.4 i vedleggsrapporten), koblet til tilbudene. Feltene er korte gjengivelser av kildeteksten.",
+  key: "id",
+  columns: {
+    id: id({ description: "Fast id, laget av avsnittsnummeret." }),
+    offer_ids: list(reference("offers", { description: "" }), {
+      description: "Tilbudet eller tilbudene avsnittet beskriver (samme tilbyder og målgruppe som i 2019, eller et tilbud som er nytt i oversikten).",
+    }),
+    section: text({ description: "Avsnittsnummeret i vedleggsrapporten, f.eks. «4.6.1.1.1».", maxLength: 20 }),
+    heading_as_printed: text({ description: "Avsnittets overskrift slik kilden skriver den.", maxLength: 300 }),
+    change: oneOf(offerChanges, {
+      description:
+        "Hva kilden sier om endring siden 2019: ikke-i-2019 (ikke med i 2019-tabellene), endring-omtalt, ingen-endring-omtalt, avvikles.",
+    }),
+    change_note: optional(text({ description: "Kort gjengivelse av det kilden sier om endringen." })),
+    target_group_text: optional(text({ description: "Målgruppen slik avsnittet beskriver den (kort gjengivelse)." })),
+    forms: optional(list(oneOf(offerForms, { description: "" }), { description: "Behandlingsformer avsnittet nevner med egne ord." })),
+    places_text: optional(text({ description: "Steder og enheter avsnittet nevner." })),
+    who_may_refer: optional(text({ description: "Hvem som kan henvise, der avsnittet sier det." })),
+    referral_route: optional(text({ description: "Hvordan henvisninger vurderes, der avsnittet sier det (kort gjengivelse)." })),
+    ...provenanceColumns(),
+    source_line_last: integer({ description: "Siste linje i avsnittet.", min: 1 }),
+  },
+  citedTexts: ["heading_as_printed"],
+});
+
 /** Every dataset, in the order they are read: a dataset is read before any dataset that refers to it. */
-export const datasets = [sources, appropriations, places, providers, offers] as const;
+export const datasets = [sources, appropriations, places, providers, offers, offerUpdates] as const;
 
 export type Source = RecordOf<typeof sources>;
 export type Appropriation = RecordOf<typeof appropriations>;
 export type Place = RecordOf<typeof places>;
 export type Provider = RecordOf<typeof providers>;
 export type Offer = RecordOf<typeof offers>;
+export type OfferUpdate = RecordOf<typeof offerUpdates>;
