@@ -1,7 +1,7 @@
 // The offer directory's vocabulary and groupings: labels a GP reads, URL slugs, and counts.
 import type { Offer, OfferUpdate, Place, Provider } from "./pipeline/schema/datasets.ts";
-import { offerForms, regions, targetGroups } from "./pipeline/schema/datasets.ts";
-import { offers, offerUpdates, places, providers } from "./records.ts";
+import { offerForms, referralTopics, regions, targetGroups } from "./pipeline/schema/datasets.ts";
+import { offers, offerUpdates, places, providers, referralFacts } from "./records.ts";
 
 export type Region = (typeof regions)[number];
 export type TargetGroup = (typeof targetGroups)[number];
@@ -94,4 +94,20 @@ export function changeLabel(offer: Offer): string | undefined {
   if (changes.includes("ikke-i-2019")) return "Ny i oversikten 2020/21";
   if (changes.includes("endring-omtalt")) return "Endret siden 2019";
   return undefined;
+}
+
+export const referralTopicLabels: Record<(typeof referralTopics)[number], string> = {
+  who_may_refer: "Hvem kan henvise",
+  rights_assessment: "Vurdering av rett til helsehjelp",
+  referral_content: "Hva henvisningen bør inneholde",
+  waiting_time: "Ventetid og frister",
+  referral_problems: "Kjente problemer med henvisninger",
+  information_to_referrers: "Informasjon til henvisere",
+};
+
+/** What a GP needs beside one offer: who may refer and how referrals are assessed, nationally and in its region. */
+export function referralFactsFor(region: Region) {
+  return referralFacts.filter(
+    (f) => (f.topic === "who_may_refer" || f.topic === "rights_assessment") && (f.region === region || f.region === "alle"),
+  );
 }

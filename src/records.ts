@@ -1,10 +1,11 @@
 // Typed access to the validated records the generate stage writes as JSON (src/generated/data/).
-import type { Appropriation, Offer, OfferUpdate, Place, Provider, Source } from "./pipeline/schema/datasets.ts";
+import type { Appropriation, Offer, OfferUpdate, Place, Provider, ReferralFact, Source } from "./pipeline/schema/datasets.ts";
 import appropriationsJson from "./generated/data/appropriations.json";
 import offersJson from "./generated/data/offers.json";
 import offerUpdatesJson from "./generated/data/offer_updates.json";
 import placesJson from "./generated/data/places.json";
 import providersJson from "./generated/data/providers.json";
+import referralFactsJson from "./generated/data/referral_facts.json";
 import sourcesJson from "./generated/data/sources.json";
 
 export const sources = sourcesJson as Source[];
@@ -13,6 +14,7 @@ export const offers = offersJson as Offer[];
 export const offerUpdates = offerUpdatesJson as OfferUpdate[];
 export const providers = providersJson as Provider[];
 export const places = placesJson as Place[];
+export const referralFacts = referralFactsJson as ReferralFact[];
 
 export function sourceById(id: string): Source {
   const source = sources.find((s) => s.id === id);
@@ -25,6 +27,7 @@ const datasetPages: { title: string; href: string; rows: { source_id: string; so
   { title: "Bevilgninger 2007–2018", href: "/statistikk/bevilgninger/", rows: appropriations },
   { title: "Tilbudsoversikten", href: "/tilbud/", rows: offers },
   { title: "Tilbudsoversikten (beskrivelser fra 2020/21)", href: "/tilbud/", rows: offerUpdates },
+  { title: "Slik henviser du", href: "/tilbud/slik-henviser-du/", rows: referralFacts },
 ];
 
 export function rowsCitingSource(sourceId: string) {

@@ -70,3 +70,26 @@ describe("the offer directory's data", async () => {
     }
   });
 });
+
+describe("the places on the map", async () => {
+  const { geoContains } = await import("d3-geo");
+  const { feature } = await import("topojson-client");
+  const countries = (await import("world-atlas/countries-50m.json", { with: { type: "json" } })).default as never;
+  const norway = (feature(countries, (countries as { objects: { countries: never } }).objects.countries) as unknown as {
+    features: { id: string }[];
+  }).features.find((f) => f.id === "578")!;
+  const { data } = await loadData(shippedData);
+
+  it("all lie inside Norway's outline (catches swapped or mistyped coordinates)", () => {
+    // Town centres on islands and the coast can fall just outside a 1:50m outline; allow about 10 km.
+    const near = (lon: number, lat: number) =>
+      [0, 0.1, -0.1].some((dx) => [0, 0.1, -0.1].some((dy) => geoContains(norway as never, [lon + dx, lat + dy])));
+    const outside = data.places.rows.map((r) => r.record).filter((p) => !near(p.longitude, p.latitude));
+    expect(outside.map((p) => p.name)).toEqual([]);
+  });
+
+  it("are each used by at least one offer", () => {
+    const used = new Set(data.offers.rows.flatMap((r) => r.record.place_ids ?? []));
+    expect(data.places.rows.map((r) => r.record.id).filter((id) => !used.has(id))).toEqual([]);
+  });
+});

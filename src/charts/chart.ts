@@ -5,6 +5,8 @@ export interface TableColumn<R> {
   label: string;
   value: (row: R) => string | number;
   numeric?: boolean;
+  /** Shown instead of value when present: a list of links, e.g. the offers at a place. */
+  links?: (row: R) => { href: string; text: string }[];
 }
 
 /** Everything one figure needs: the words around it, its source, its data table and the Plot spec. */

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { DataError, type DataIssue } from "./dataError.ts";
 import { readCsv, type CsvTable } from "./read/readCsv.ts";
-import { datasets, type appropriations, type offers, type offerUpdates, type places, type providers, type sources } from "./schema/datasets.ts";
+import { datasets, type appropriations, type offers, type offerUpdates, type places, type providers, type referralFacts, type sources } from "./schema/datasets.ts";
 import type { Dataset } from "./schema/dataset.ts";
 import { referenceIssues, validateTable, type ValidatedDataset } from "./validate/validate.ts";
 
@@ -13,6 +13,7 @@ export interface LoadedData {
   providers: ValidatedDataset<typeof providers>;
   offers: ValidatedDataset<typeof offers>;
   offer_updates: ValidatedDataset<typeof offerUpdates>;
+  referral_facts: ValidatedDataset<typeof referralFacts>;
 }
 
 export interface LoadReport {

@@ -9,6 +9,7 @@ export const templatePages: Record<string, string> = {
   "offer page": "/tilbud/ous-kreft-dagrehabilitering/",
   "offers of a region": "/tilbud/region/helse-vest/",
   "offers of a target group": "/tilbud/malgruppe/psykisk-helse/",
+  "referral guide": "/tilbud/slik-henviser-du/",
   "statistics index": "/statistikk/",
   "statistics page": "/statistikk/bevilgninger/",
   "evidence index": "/kunnskap/",
@@ -38,6 +39,7 @@ export function templateOf(urlPath: string): string {
     sok: ["search", "search"],
     om: ["about", "about subpage"],
   };
+  if (urlPath === "/tilbud/slik-henviser-du/") return "referral guide";
   if (section === "tilbud" && depth === 3) return parts[1] === "region" ? "offers of a region" : "offers of a target group";
   const entry = table[section!];
   if (!entry) return `unknown section /${section}/`;

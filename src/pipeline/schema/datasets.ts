@@ -163,8 +163,36 @@ export const offerUpdates = defineDataset({
   citedTexts: ["heading_as_printed"],
 });
 
+export const referralTopics = [
+  "who_may_refer",
+  "rights_assessment",
+  "referral_content",
+  "waiting_time",
+  "referral_problems",
+  "information_to_referrers",
+] as const;
+
+export const referralFacts = defineDataset({
+  name: "referral_facts",
+  file: "referral_facts.csv",
+  title: "Om henvisning",
+  description:
+    "Det kildene sier om hvem som kan henvise, hvordan retten til helsehjelp vurderes, hva en henvisning bør inneholde og ventetider, per region.",
+  key: "id",
+  columns: {
+    id: id({ description: "Fast id." }),
+    topic: oneOf(referralTopics, { description: "Tema." }),
+    region: oneOf([...regions, "alle"] as const, { description: "Regionen opplysningen gjelder, eller «alle»." }),
+    fact: text({ description: "Opplysningen med våre egne ord, med tidspunktet kilden oppgir." }),
+    quote: text({ description: "Kort ordrett sitat fra kilden som opplysningen bygger på.", maxLength: 300 }),
+    ...provenanceColumns(),
+    source_line_last: integer({ description: "Siste linje sitatet står på.", min: 1 }),
+  },
+  citedTexts: ["quote"],
+});
+
 /** Every dataset, in the order they are read: a dataset is read before any dataset that refers to it. */
-export const datasets = [sources, appropriations, places, providers, offers, offerUpdates] as const;
+export const datasets = [sources, appropriations, places, providers, offers, offerUpdates, referralFacts] as const;
 
 export type Source = RecordOf<typeof sources>;
 export type Appropriation = RecordOf<typeof appropriations>;
@@ -172,3 +200,4 @@ export type Place = RecordOf<typeof places>;
 export type Provider = RecordOf<typeof providers>;
 export type Offer = RecordOf<typeof offers>;
 export type OfferUpdate = RecordOf<typeof offerUpdates>;
+export type ReferralFact = RecordOf<typeof referralFacts>;
