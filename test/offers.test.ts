@@ -49,7 +49,17 @@ describe("the offer directory's data", async () => {
 
   it("links every 2020/21 description to offers of the same region", () => {
     const byId = new Map(offers.map((o) => [o.id, o]));
-    const regionOfSection = { "4.6.1": "Helse Sør-Øst", "4.6.2": "Helse Vest", "4.6.3": "Helse Midt-Norge", "4.6.4": "Helse Nord" };
+    // 4.6.1–4.6.4: the health trusts' offers; 4.6.6–4.6.9: the private agreements, region by region.
+    const regionOfSection = {
+      "4.6.1": "Helse Sør-Øst",
+      "4.6.2": "Helse Vest",
+      "4.6.3": "Helse Midt-Norge",
+      "4.6.4": "Helse Nord",
+      "4.6.6": "Helse Sør-Øst",
+      "4.6.7": "Helse Vest",
+      "4.6.8": "Helse Midt-Norge",
+      "4.6.9": "Helse Nord",
+    };
     for (const { record: u } of data.offer_updates.rows) {
       const region = regionOfSection[u.section.slice(0, 5) as keyof typeof regionOfSection];
       for (const id of u.offer_ids) expect(byId.get(id)!.region, `${u.section} → ${id}`).toBe(region);
@@ -59,6 +69,14 @@ describe("the offer directory's data", async () => {
   it("has a 2020/21 description for every offer that is new since 2019", () => {
     const described = new Set(data.offer_updates.rows.flatMap((r) => r.record.offer_ids));
     for (const o of offers.filter((o) => o.as_of === "2020/21")) expect(described.has(o.id), o.id).toBe(true);
+  });
+
+  it("follows every private agreement of 2019 into the 2020 lists", () => {
+    const providers = new Map(data.providers.rows.map((r) => [r.record.id, r.record]));
+    const described = new Set(data.offer_updates.rows.flatMap((r) => r.record.offer_ids));
+    const private2019 = offers2019.filter((o) => /private avtaler/.test(o.sector_as_printed ?? ""));
+    // IPR, LHL, Åstveit, Røde Kors and Frisk in Helse Vest, the three in Midt-Norge and four in Nord are in the lists too.
+    expect(private2019.filter((o) => providers.get(o.provider_id)!.ownership === "privat" && !described.has(o.id)).map((o) => o.id)).toEqual([]);
   });
 
   it("takes a «Som over» description from the row above", () => {
