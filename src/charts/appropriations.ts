@@ -37,7 +37,13 @@ export const appropriationsPerYear = defineChart({
   columns: [
     { label: "År", value: (r) => String(r.period_start) },
     { label: "Ordning", value: (r) => r.scheme },
-    { label: "Beløp (kr)", value: (r) => formatInteger(r.amount_nok) + (r.is_estimate ? " (beregnet)" : ""), numeric: true },
+    {
+      label: "Beløp (kr)",
+      value: (r) => formatInteger(r.amount_nok) + (r.is_estimate ? " (beregnet)" : ""),
+      csv: (r) => r.amount_nok,
+      numeric: true,
+    },
+    { label: "Beregnet av kilden", value: (r) => (r.is_estimate ? "ja" : "nei") },
   ],
   plot: () => ({
     width: 720,

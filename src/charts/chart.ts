@@ -5,6 +5,8 @@ export interface TableColumn<R> {
   label: string;
   value: (row: R) => string | number;
   numeric?: boolean;
+  /** The value in the CSV download when it differs from the shown one, e.g. 481927000 for "481 927 000". */
+  csv?: (row: R) => string | number;
   /** Shown instead of value when present: a list of links, e.g. the offers at a place. */
   links?: (row: R) => { href: string; text: string }[];
 }

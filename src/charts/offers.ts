@@ -18,18 +18,18 @@ const biggest = [...rows].sort((a, b) => b.total - a.total)[0]!;
 
 export const offersByRegionAndGroup = defineChart<RegionCounts>({
   id: "tilbud-etter-region-og-malgruppe",
-  title: "Tilbud etter region og målgruppe, vår 2019",
+  title: "Tilbud etter region og målgruppe",
   takeaway: `${biggest.region} hadde flest tilbud (${biggest.total} av ${offers.length}).`,
   alt:
     "Rutenett med regionene som rader og målgruppene som kolonner; hver rute viser antall tilbud. " +
     rows.map((r) => `${r.region}: ${r.total} tilbud`).join(", ") +
     ".",
   sourceId: "sintef-ntnu-folgeevaluering-vedlegg",
-  sourceLocation: "Tabell 4.20–4.23",
+  sourceLocation: "Tabell 4.20–4.23 og avsnitt 4.6",
   caveats: [
     "Et tilbud med flere målgrupper telles i hver av dem, så radene summerer til mer enn antall tilbud.",
     "Målgruppen er hentet fra tabellens overskrift, eller fra beskrivelsen der overskriften bare sier «private avtaler».",
-    "Tabellene viser tilbudene slik evalueringen oppfattet dem våren 2019.",
+    `Med ${offers.filter((o) => o.as_of === "vår 2019").length} tilbud fra oversikten våren 2019 og ${offers.filter((o) => o.as_of === "2020/21").length} som først er omtalt i beskrivelsene fra 2020/21.`,
   ],
   rows,
   columns: [
@@ -43,8 +43,9 @@ export const offersByRegionAndGroup = defineChart<RegionCounts>({
     return {
       width: 760,
       height: 260,
-      marginLeft: 120,
-      marginBottom: 70,
+      marginLeft: 140,
+      marginRight: 40,
+      marginBottom: 90,
       x: { label: null, domain: usedTargetGroups.map((g) => targetGroupLabels[g]), tickRotate: -20 },
       y: { label: null, domain: regionOrder as Region[] },
       color: { type: "linear", range: ["#e8f0f8", "#0b5394"], domain: [0, max] },
