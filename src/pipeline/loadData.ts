@@ -1,7 +1,7 @@
 import path from "node:path";
 import { DataError, type DataIssue } from "./dataError.ts";
 import { readCsv, type CsvTable } from "./read/readCsv.ts";
-import { datasets, type appropriations, type offers, type offerUpdates, type places, type providers, type referralFacts, type sources } from "./schema/datasets.ts";
+import { datasets, type appropriations, type offers, type offerUpdates, type places, type providers, type referralFacts, type sources, type statistics, type statisticsTables } from "./schema/datasets.ts";
 import type { Dataset } from "./schema/dataset.ts";
 import { referenceIssues, validateTable, type ValidatedDataset } from "./validate/validate.ts";
 
@@ -14,6 +14,8 @@ export interface LoadedData {
   offers: ValidatedDataset<typeof offers>;
   offer_updates: ValidatedDataset<typeof offerUpdates>;
   referral_facts: ValidatedDataset<typeof referralFacts>;
+  statistics_tables: ValidatedDataset<typeof statisticsTables>;
+  statistics: ValidatedDataset<typeof statistics>;
 }
 
 export interface LoadReport {

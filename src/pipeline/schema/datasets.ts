@@ -191,8 +191,61 @@ export const referralFacts = defineDataset({
   citedTexts: ["quote"],
 });
 
+export const statisticThemes = ["finansiering", "aktivitet", "pasienter", "ventetid-og-sykefravaer", "effekter", "undersokelser"] as const;
+
+export const statisticsTables = defineDataset({
+  name: "statistics_tables",
+  file: "statistics_tables.csv",
+  title: "Statistikktabeller",
+  description: "Tabellene i kildene som statistikken er skrevet av fra, med tabelltekst og tema.",
+  key: "id",
+  columns: {
+    id: id({ description: "Fast id, laget av tabellnummeret, f.eks. «tabell-4-37»." }),
+    table: text({ description: "Tabellnummeret slik kilden skriver det.", maxLength: 40 }),
+    caption: text({ description: "Tabellteksten slik kilden skriver den." }),
+    theme: oneOf(statisticThemes, { description: "Temaside tabellen hører til." }),
+    ...provenanceColumns(),
+  },
+});
+
+export const statisticUnits = ["antall", "prosent", "dager", "prosentpoeng", "kroner", "gjennomsnitt", "t-verdi", "p-verdi"] as const;
+
+export const statistics = defineDataset({
+  name: "statistics",
+  file: "statistics.csv",
+  title: "Statistikk (celler)",
+  description:
+    "Hver celle i statistikktabellene, én verdi per rad med enhet, periode og nøyaktig hvor den står i kilden (ryddig format).",
+  key: "id",
+  columns: {
+    id: id({ description: "Fast id: tabell, rad og kolonne." }),
+    table_id: reference("statistics_tables", { description: "Tabellen cellen står i." }),
+    row_label: text({ description: "Radoverskriften slik kilden skriver den.", maxLength: 300 }),
+    column_label: text({ description: "Kolonneoverskriften slik kilden skriver den.", maxLength: 300 }),
+    row_order: integer({ description: "Radens plass i tabellen (1 = første).", min: 1 }),
+    column_order: integer({ description: "Kolonnens plass i tabellen (1 = første).", min: 1 }),
+    period: optional(text({ description: "Året eller perioden verdien gjelder.", maxLength: 80 })),
+    value: optional(decimal({ description: "Verdien som tall (punktum som desimaltegn); tom når kilden ikke oppgir et tall (f.eks. «*»)." })),
+    value_as_printed: text({ description: "Verdien nøyaktig slik kilden skriver den.", maxLength: 40 }),
+    unit: oneOf(statisticUnits, { description: "Enhet." }),
+    partial_period: boolean({ description: "ja når perioden ikke er et helt år (f.eks. 2021 til og med 2. tertial)." }),
+    ...provenanceColumns(),
+  },
+  citedTexts: ["value_as_printed"],
+});
+
 /** Every dataset, in the order they are read: a dataset is read before any dataset that refers to it. */
-export const datasets = [sources, appropriations, places, providers, offers, offerUpdates, referralFacts] as const;
+export const datasets = [
+  sources,
+  appropriations,
+  places,
+  providers,
+  offers,
+  offerUpdates,
+  referralFacts,
+  statisticsTables,
+  statistics,
+] as const;
 
 export type Source = RecordOf<typeof sources>;
 export type Appropriation = RecordOf<typeof appropriations>;
@@ -201,3 +254,5 @@ export type Provider = RecordOf<typeof providers>;
 export type Offer = RecordOf<typeof offers>;
 export type OfferUpdate = RecordOf<typeof offerUpdates>;
 export type ReferralFact = RecordOf<typeof referralFacts>;
+export type StatisticsTable = RecordOf<typeof statisticsTables>;
+export type Statistic = RecordOf<typeof statistics>;
