@@ -1,5 +1,15 @@
 // Typed access to the validated records the generate stage writes as JSON (src/generated/data/).
-import type { Appropriation, Offer, OfferUpdate, Place, Provider, ReferralFact, Source } from "./pipeline/schema/datasets.ts";
+import type {
+  Appropriation,
+  Offer,
+  OfferUpdate,
+  Place,
+  Provider,
+  ReferralFact,
+  Source,
+  Statistic,
+  StatisticsTable,
+} from "./pipeline/schema/datasets.ts";
 import appropriationsJson from "./generated/data/appropriations.json";
 import offersJson from "./generated/data/offers.json";
 import offerUpdatesJson from "./generated/data/offer_updates.json";
@@ -7,6 +17,8 @@ import placesJson from "./generated/data/places.json";
 import providersJson from "./generated/data/providers.json";
 import referralFactsJson from "./generated/data/referral_facts.json";
 import sourcesJson from "./generated/data/sources.json";
+import statisticsJson from "./generated/data/statistics.json";
+import statisticsTablesJson from "./generated/data/statistics_tables.json";
 
 export const sources = sourcesJson as Source[];
 export const appropriations = appropriationsJson as Appropriation[];
@@ -15,6 +27,8 @@ export const offerUpdates = offerUpdatesJson as OfferUpdate[];
 export const providers = providersJson as Provider[];
 export const places = placesJson as Place[];
 export const referralFacts = referralFactsJson as ReferralFact[];
+export const statisticsTables = statisticsTablesJson as StatisticsTable[];
+export const statistics = statisticsJson as Statistic[];
 
 export function sourceById(id: string): Source {
   const source = sources.find((s) => s.id === id);
@@ -28,6 +42,7 @@ const datasetPages: { title: string; href: string; rows: { source_id: string; so
   { title: "Tilbudsoversikten", href: "/tilbud/", rows: offers },
   { title: "Tilbudsoversikten (beskrivelser fra 2020/21)", href: "/tilbud/", rows: offerUpdates },
   { title: "Slik henviser du", href: "/tilbud/slik-henviser-du/", rows: referralFacts },
+  { title: "Statistikktabeller", href: "/statistikk/tabeller/", rows: statistics },
 ];
 
 export function rowsCitingSource(sourceId: string) {

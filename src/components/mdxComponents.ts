@@ -1,6 +1,7 @@
 import Chart from "./Chart.astro";
 import SourceData from "./SourceData.astro";
 import SourceFacts from "./SourceFacts.astro";
+import ThemeTables from "./ThemeTables.astro";
 
 /** Components every MDX page (hand-written or generated) may use without importing them. */
-export const mdxComponents = { Chart, SourceData, SourceFacts };
+export const mdxComponents = { Chart, SourceData, SourceFacts, ThemeTables };

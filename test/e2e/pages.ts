@@ -12,6 +12,7 @@ export const templatePages: Record<string, string> = {
   "referral guide": "/tilbud/slik-henviser-du/",
   "statistics index": "/statistikk/",
   "statistics page": "/statistikk/bevilgninger/",
+  "statistics table": "/statistikk/tabeller/tabell-4-37/",
   "evidence index": "/kunnskap/",
   "source list": "/kilder/",
   "source page": "/kilder/sintef-ntnu-folgeevaluering-vedlegg/",
@@ -22,7 +23,22 @@ export const templatePages: Record<string, string> = {
 };
 
 /** Pages that get every check, whatever their template. */
-export const keyPages = ["/", "/tilbud/", "/tilbud/region/helse-nord/", "/statistikk/", "/kunnskap/", "/kilder/", "/om/"];
+export const keyPages = [
+  "/",
+  "/tilbud/",
+  "/tilbud/region/helse-nord/",
+  "/statistikk/",
+  "/statistikk/aktivitet/",
+  "/statistikk/pasienter/",
+  "/statistikk/ventetid-og-sykefravaer/",
+  "/statistikk/effekter/",
+  "/statistikk/figurer/",
+  "/statistikk/tabeller/",
+  "/statistikk/tabeller/tabell-4-58/",
+  "/kunnskap/",
+  "/kilder/",
+  "/om/",
+];
 
 /** e.g. "/kilder/snf-2008/" → "source page"; "/404.html" → "not found". */
 export function templateOf(urlPath: string): string {
@@ -40,6 +56,7 @@ export function templateOf(urlPath: string): string {
     om: ["about", "about subpage"],
   };
   if (urlPath === "/tilbud/slik-henviser-du/") return "referral guide";
+  if (section === "statistikk" && depth === 3) return "statistics table";
   if (section === "tilbud" && depth === 3) return parts[1] === "region" ? "offers of a region" : "offers of a target group";
   const entry = table[section!];
   if (!entry) return `unknown section /${section}/`;

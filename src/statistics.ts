@@ -1,0 +1,55 @@
+// The statistics section's vocabulary: themes, how a cell is shown, and a table rebuilt from its cells.
+import type { Statistic, StatisticsTable } from "./pipeline/schema/datasets.ts";
+import { statisticThemes } from "./pipeline/schema/datasets.ts";
+import { statistics, statisticsTables } from "./records.ts";
+
+export type Theme = (typeof statisticThemes)[number];
+
+export const themeLabels: Record<Theme, { title: string; href: string }> = {
+  finansiering: { title: "Bevilgninger", href: "/statistikk/bevilgninger/" },
+  aktivitet: { title: "Aktivitet og henvisninger", href: "/statistikk/aktivitet/" },
+  pasienter: { title: "Pasientene i Raskere tilbake", href: "/statistikk/pasienter/" },
+  "ventetid-og-sykefravaer": { title: "Ventetid og sykefravær", href: "/statistikk/ventetid-og-sykefravaer/" },
+  effekter: { title: "Effekter på sykefravær og ytelser", href: "/statistikk/effekter/" },
+  undersokelser: { title: "Spørreundersøkelser", href: "/statistikk/tabeller/" },
+};
+
+const cellsByTable = new Map<string, Statistic[]>();
+for (const cell of statistics) {
+  if (!cellsByTable.has(cell.table_id)) cellsByTable.set(cell.table_id, []);
+  cellsByTable.get(cell.table_id)!.push(cell);
+}
+
+export const cellsOf = (tableId: string): Statistic[] => cellsByTable.get(tableId) ?? [];
+export const tableHref = (table: StatisticsTable): string => `/statistikk/tabeller/${table.id}/`;
+export const tablesOfTheme = (theme: Theme): StatisticsTable[] => statisticsTables.filter((t) => t.theme === theme);
+
+export function tableById(id: string): StatisticsTable {
+  const table = statisticsTables.find((t) => t.id === id);
+  if (!table) throw new Error(`Unknown statistics table ${id}`);
+  return table;
+}
+
+/** A cell as a Norwegian reader expects it: "11 771", "12,5", or the source's own mark ("*") when it gives no number. */
+export function formatCell(cell: Statistic): string {
+  if (cell.value === undefined) return cell.value_as_printed;
+  const printedDecimals = /[.,](\d+)$/.exec(cell.value_as_printed.replace(/\s/g, ""));
+  // "25,199" in an N row is a thousands separator, not decimals.
+  const decimals = printedDecimals && !(cell.unit === "antall" && Number.isInteger(cell.value)) ? printedDecimals[1]!.length : 0;
+  return new Intl.NumberFormat("nb-NO", { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(cell.value);
+}
+
+/** The table's grid as the source prints it: row labels, column labels and cells by position. */
+export function grid(tableId: string) {
+  const cells = cellsOf(tableId);
+  const rows = [...new Map(cells.map((c) => [c.row_order, c.row_label])).entries()].sort((a, b) => a[0] - b[0]);
+  const columns = [...new Map(cells.map((c) => [c.column_order, c.column_label])).entries()].sort((a, b) => a[0] - b[0]);
+  const at = new Map(cells.map((c) => [`${c.row_order}:${c.column_order}`, c]));
+  return { rows, columns, cell: (r: number, c: number) => at.get(`${r}:${c}`) };
+}
+
+/** e.g. "2021 (1.–2. tertial)" → 2021; undefined for periods that are not one year. */
+export function yearOf(period: string | undefined): number | undefined {
+  const match = /^(\d{4})\b(?!\s*[-–])/.exec(period ?? "");
+  return match ? Number(match[1]) : undefined;
+}
