@@ -11,7 +11,7 @@ export const themeLabels: Record<Theme, { title: string; href: string }> = {
   pasienter: { title: "Pasientene i Raskere tilbake", href: "/statistikk/pasienter/" },
   "ventetid-og-sykefravaer": { title: "Ventetid og sykefravær", href: "/statistikk/ventetid-og-sykefravaer/" },
   effekter: { title: "Effekter på sykefravær og ytelser", href: "/statistikk/effekter/" },
-  undersokelser: { title: "Spørreundersøkelser", href: "/statistikk/tabeller/" },
+  undersokelser: { title: "Spørreundersøkelser og kartlegginger", href: "/statistikk/undersokelser/" },
 };
 
 const cellsByTable = new Map<string, Statistic[]>();

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { readFile, writeFile } from "node:fs/promises";
+import { access, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { csvFormat, csvParse } from "d3-dsv";
 import { parseHTML } from "linkedom";
@@ -109,6 +109,49 @@ describe("the built site", () => {
       expect(doc.querySelector(".as-of")!.textContent).toContain("Opplysningene gjelder");
       if (o.description_as_printed) expect(doc.querySelector(".source-quote")!.textContent).toContain(o.description_as_printed);
     }
+  });
+
+  it("shows cells of every statistics table in Norwegian number format, on its page and in its CSV", async () => {
+    const cells = csvParse(await readFile(path.join(dataDir, "statistics.csv"), "utf8"));
+    const byTable = Map.groupBy(cells, (c) => c.table_id);
+    let checked = 0;
+    for (const [tableId, tableCells] of byTable) {
+      const numeric = tableCells.filter((c) => c.value !== "");
+      // The first, middle and last cell of each table that holds a number.
+      for (const cell of new Set([numeric[0]!, numeric[Math.floor(numeric.length / 2)]!, numeric.at(-1)!])) {
+        const printed = cell.value_as_printed!.replace(/\s/g, "");
+        // How a Norwegian reader should see it: thousands apart by a non-breaking space, a decimal comma.
+        const thousandsComma = cell.unit === "antall" && /^\d{1,3}(,\d{3})+$/.test(printed);
+        const decimals = !thousandsComma && /[.,](\d+)$/.exec(printed)?.[1]?.length || 0;
+        const expected = new Intl.NumberFormat("nb-NO", { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(Number(cell.value));
+        const doc = await page(`statistikk/tabeller/${tableId}/index.html`);
+        const texts = [...doc.querySelectorAll("td.num")].map((td) => td.firstChild?.textContent?.trim());
+        expect(texts, `${cell.id} (${cell.value_as_printed})`).toContain(expected);
+        const csv = csvParse(await readFile(path.join(outDir, `statistikk/tabeller/${tableId}.csv`), "utf8"));
+        expect(csv.some((r) => r.verdi_i_kilden === cell.value_as_printed && Number(r.verdi) === Number(cell.value)), cell.id).toBe(true);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThanOrEqual(30);
+  });
+
+  it("gives every chart a caption with its source, a data table and working downloads", async () => {
+    const files = (await readdir(outDir, { recursive: true })).filter((f) => f.endsWith(".html"));
+    let charts = 0;
+    for (const file of files) {
+      const doc = parseHTML(await readFile(path.join(outDir, file), "utf8")).document;
+      for (const figure of doc.querySelectorAll("figure.chart")) {
+        charts++;
+        const id = figure.getAttribute("id");
+        expect(figure.querySelector("figcaption")?.textContent, `${file}#${id}`).toMatch(/Kilde: .+/);
+        expect(figure.querySelectorAll("details table tbody tr").length, `${file}#${id}`).toBeGreaterThan(0);
+        expect(figure.querySelector(".chart-svg svg"), `${file}#${id}`).not.toBeNull();
+        const downloads = [...figure.querySelectorAll(".downloads a")].map((a) => a.getAttribute("href")!);
+        expect(downloads.map((d) => path.extname(d)), `${file}#${id}`).toEqual([".csv", ".svg", ".png"]);
+        for (const d of downloads) await access(path.join(outDir, d));
+      }
+    }
+    expect(charts).toBeGreaterThanOrEqual(10);
   });
 
   it("is indexed for search in Norwegian", async () => {

@@ -208,7 +208,7 @@ export const statisticsTables = defineDataset({
   },
 });
 
-export const statisticUnits = ["antall", "prosent", "dager", "prosentpoeng", "kroner", "gjennomsnitt", "t-verdi", "p-verdi"] as const;
+export const statisticUnits = ["antall", "prosent", "dager", "prosentpoeng", "kroner", "gjennomsnitt", "vekt", "t-verdi", "p-verdi"] as const;
 
 export const statistics = defineDataset({
   name: "statistics",
@@ -220,7 +220,7 @@ export const statistics = defineDataset({
   columns: {
     id: id({ description: "Fast id: tabell, rad og kolonne." }),
     table_id: reference("statistics_tables", { description: "Tabellen cellen står i." }),
-    row_label: text({ description: "Radoverskriften slik kilden skriver den.", maxLength: 300 }),
+    row_label: text({ description: "Radoverskriften slik kilden skriver den.", maxLength: 500 }),
     column_label: text({ description: "Kolonneoverskriften slik kilden skriver den.", maxLength: 300 }),
     row_order: integer({ description: "Radens plass i tabellen (1 = første).", min: 1 }),
     column_order: integer({ description: "Kolonnens plass i tabellen (1 = første).", min: 1 }),
