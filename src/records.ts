@@ -1,6 +1,8 @@
 // Typed access to the validated records the generate stage writes as JSON (src/generated/data/).
 import type {
   Appropriation,
+  DelphiCategory,
+  DelphiItem,
   Offer,
   OfferUpdate,
   Place,
@@ -11,6 +13,8 @@ import type {
   StatisticsTable,
 } from "./pipeline/schema/datasets.ts";
 import appropriationsJson from "./generated/data/appropriations.json";
+import delphiCategoriesJson from "./generated/data/delphi_categories.json";
+import delphiItemsJson from "./generated/data/delphi_items.json";
 import offersJson from "./generated/data/offers.json";
 import offerUpdatesJson from "./generated/data/offer_updates.json";
 import placesJson from "./generated/data/places.json";
@@ -29,6 +33,8 @@ export const places = placesJson as Place[];
 export const referralFacts = referralFactsJson as ReferralFact[];
 export const statisticsTables = statisticsTablesJson as StatisticsTable[];
 export const statistics = statisticsJson as Statistic[];
+export const delphiCategories = delphiCategoriesJson as DelphiCategory[];
+export const delphiItems = delphiItemsJson as DelphiItem[];
 
 export function sourceById(id: string): Source {
   const source = sources.find((s) => s.id === id);
@@ -43,6 +49,8 @@ const datasetPages: { title: string; href: string; rows: { source_id: string; so
   { title: "Tilbudsoversikten (beskrivelser fra 2020/21)", href: "/tilbud/", rows: offerUpdates },
   { title: "Slik henviser du", href: "/tilbud/slik-henviser-du/", rows: referralFacts },
   { title: "Statistikktabeller", href: "/statistikk/tabeller/", rows: statistics },
+  { title: "Delphi-studien: kategorier", href: "/kunnskap/delphi-studien/", rows: delphiCategories },
+  { title: "Delphi-studien: utfordringer og endringsforslag", href: "/kunnskap/delphi-studien/", rows: delphiItems },
 ];
 
 export function rowsCitingSource(sourceId: string) {

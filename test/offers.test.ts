@@ -111,3 +111,27 @@ describe("the places on the map", async () => {
     expect(data.places.rows.map((r) => r.record.id).filter((id) => !used.has(id))).toEqual([]);
   });
 });
+
+describe("the Delphi study's data", async () => {
+  const { data } = await loadData(shippedData);
+  const items = data.delphi_items.rows.map((r) => r.record);
+  const categories = data.delphi_categories.rows.map((r) => r.record);
+
+  it("has the 23 problems, 34 changes and 218 meaning units the article states (lines 11–12, 310–311, 344)", () => {
+    expect(items.filter((i) => i.kind === "problem")).toHaveLength(23);
+    expect(items.filter((i) => i.kind === "endring")).toHaveLength(34);
+    expect(categories.reduce((s, c) => s + c.meaning_units, 0)).toBe(218);
+  });
+});
+
+describe("the statistics cells", async () => {
+  const { data } = await loadData(shippedData);
+  it("never put two values in the same place of a table", () => {
+    const seen = new Set<string>();
+    for (const { record: c } of data.statistics.rows) {
+      const where = `${c.table_id} r${c.row_order} k${c.column_order}`;
+      expect(seen.has(where), where).toBe(false);
+      seen.add(where);
+    }
+  });
+});

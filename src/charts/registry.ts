@@ -1,10 +1,13 @@
 import { appropriationsPerYear } from "./appropriations.ts";
 import type { ChartDefinition } from "./chart.ts";
+import { delphiMeaningUnits } from "./delphiChart.ts";
+import { effectEstimates } from "./effectsChart.ts";
+import { gpReferrals } from "./gpReferralsChart.ts";
 import { offerMap } from "./offerMap.ts";
 import { offersByRegionAndGroup } from "./offers.ts";
 import * as statisticsCharts from "./statisticsCharts.ts";
 
 /** Every chart on the site by id, so an MDX page can embed one as <Chart id="…" />. */
 export const charts: Record<string, ChartDefinition<any>> = Object.fromEntries(
-  [appropriationsPerYear, offersByRegionAndGroup, offerMap, ...Object.values(statisticsCharts)].map((c) => [c.id, c as ChartDefinition<any>]),
+  [appropriationsPerYear, offersByRegionAndGroup, offerMap, ...Object.values(statisticsCharts), effectEstimates, gpReferrals, delphiMeaningUnits].map((c) => [c.id, c as ChartDefinition<any>]),
 );

@@ -1,7 +1,11 @@
 import path from "node:path";
 import { DataError, type DataIssue } from "./dataError.ts";
 import { readCsv, type CsvTable } from "./read/readCsv.ts";
-import { datasets, type appropriations, type offers, type offerUpdates, type places, type providers, type referralFacts, type sources, type statistics, type statisticsTables } from "./schema/datasets.ts";
+import {
+  datasets,
+  type appropriations,
+  type delphiCategories,
+  type delphiItems, type offers, type offerUpdates, type places, type providers, type referralFacts, type sources, type statistics, type statisticsTables } from "./schema/datasets.ts";
 import type { Dataset } from "./schema/dataset.ts";
 import { referenceIssues, validateTable, type ValidatedDataset } from "./validate/validate.ts";
 
@@ -16,6 +20,8 @@ export interface LoadedData {
   referral_facts: ValidatedDataset<typeof referralFacts>;
   statistics_tables: ValidatedDataset<typeof statisticsTables>;
   statistics: ValidatedDataset<typeof statistics>;
+  delphi_categories: ValidatedDataset<typeof delphiCategories>;
+  delphi_items: ValidatedDataset<typeof delphiItems>;
 }
 
 export interface LoadReport {

@@ -14,6 +14,7 @@ export const templatePages: Record<string, string> = {
   "statistics page": "/statistikk/bevilgninger/",
   "statistics table": "/statistikk/tabeller/tabell-4-37/",
   "evidence index": "/kunnskap/",
+  "evidence summary": "/kunnskap/delphi-studien/",
   "source list": "/kilder/",
   "source page": "/kilder/sintef-ntnu-folgeevaluering-vedlegg/",
   search: "/sok/",

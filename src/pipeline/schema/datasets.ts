@@ -234,6 +234,40 @@ export const statistics = defineDataset({
   citedTexts: ["value_as_printed"],
 });
 
+export const delphiCategories = defineDataset({
+  name: "delphi_categories",
+  file: "delphi_categories.csv",
+  title: "Delphi-studien: kategorier",
+  description: "Kategoriene i Delphi-studien om tilbakeføring til arbeid, med antall meningsenheter (tabell 2 i artikkelen).",
+  key: "id",
+  columns: {
+    id: id({ description: "Fast id for kategorien." }),
+    name: text({ description: "Kategorien slik artikkelen skriver den.", maxLength: 120 }),
+    meaning_units: integer({ description: "Antall meningsenheter i kategorien.", min: 0 }),
+    category_order: integer({ description: "Kategoriens plass i tabellen.", min: 1 }),
+    ...provenanceColumns(),
+  },
+  citedNumbers: ["meaning_units"],
+});
+
+export const delphiItems = defineDataset({
+  name: "delphi_items",
+  file: "delphi_items.csv",
+  title: "Delphi-studien: utfordringer og endringsforslag",
+  description: "De 23 utfordringene og 34 endringsforslagene ekspertene i Delphi-studien kom fram til, med kategori.",
+  key: "id",
+  columns: {
+    id: id({ description: "Fast id, f.eks. «problem-01» eller «endring-12»." }),
+    kind: oneOf(["problem", "endring"] as const, { description: "problem (utfordring) eller endring (endringsforslag)." }),
+    category_id: reference("delphi_categories", { description: "Kategorien (id i kategorier)." }),
+    item_as_printed: text({ description: "Utfordringen eller forslaget slik artikkelen skriver det.", maxLength: 600 }),
+    item: text({ description: "Det samme med våre egne, enkle ord.", maxLength: 600 }),
+    ...provenanceColumns(),
+    source_line_last: integer({ description: "Siste linje punktet står på.", min: 1 }),
+  },
+  citedTexts: ["item_as_printed"],
+});
+
 /** Every dataset, in the order they are read: a dataset is read before any dataset that refers to it. */
 export const datasets = [
   sources,
@@ -245,6 +279,8 @@ export const datasets = [
   referralFacts,
   statisticsTables,
   statistics,
+  delphiCategories,
+  delphiItems,
 ] as const;
 
 export type Source = RecordOf<typeof sources>;
@@ -256,3 +292,5 @@ export type OfferUpdate = RecordOf<typeof offerUpdates>;
 export type ReferralFact = RecordOf<typeof referralFacts>;
 export type StatisticsTable = RecordOf<typeof statisticsTables>;
 export type Statistic = RecordOf<typeof statistics>;
+export type DelphiCategory = RecordOf<typeof delphiCategories>;
+export type DelphiItem = RecordOf<typeof delphiItems>;

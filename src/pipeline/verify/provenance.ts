@@ -17,6 +17,8 @@ export function seedNumber(n: number): string {
  * "2008 457 900 000", since a leading thousands group has at most three digits.
  */
 export function lineHasNumber(line: string, n: number): boolean {
+  // A number below 1000 has no thousands group, so in a row of small counts ("12 12 24") a whole token is enough.
+  if (Math.abs(n) < 1000 && line.split(/[\s\u00a0]+/).includes(String(n))) return true;
   return [seedNumber(n), String(n)].some((form) => {
     const body = form.replace(/ /g, "[ \u00a0]");
     const leadingGroup = form.split(" ")[0]!.length;

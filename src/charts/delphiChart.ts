@@ -1,0 +1,39 @@
+import * as Plot from "@observablehq/plot";
+import type { DelphiCategory } from "../pipeline/schema/datasets.ts";
+import { delphiCategories, delphiItems } from "../records.ts";
+import { defineChart } from "./chart.ts";
+
+const rows = [...delphiCategories].sort((a, b) => a.category_order - b.category_order);
+const total = rows.reduce((sum, c) => sum + c.meaning_units, 0);
+const biggest = [...rows].sort((a, b) => b.meaning_units - a.meaning_units)[0]!;
+const count = (c: DelphiCategory, kind: "problem" | "endring") => delphiItems.filter((i) => i.category_id === c.id && i.kind === kind).length;
+
+export const delphiMeaningUnits = defineChart<DelphiCategory>({
+  id: "delphi-meningsenheter",
+  title: "Meningsenheter i Delphi-studien, etter kategori",
+  takeaway: `«${biggest.name}» var den største kategorien, med ${biggest.meaning_units} av ${total} meningsenheter.`,
+  alt: "Liggende stolper per kategori: " + rows.map((c) => `${c.name} ${c.meaning_units}`).join(", ") + ".",
+  sourceId: "delphi-rtw-artikkel",
+  sourceLocation: "Tabell 2",
+  caveats: ["En meningsenhet er ett utsagn fra ekspertene, skriftlig eller i gruppeintervjuet; 32 eksperter deltok."],
+  rows,
+  columns: [
+    { label: "Kategori", value: (c) => c.name },
+    { label: "Meningsenheter", value: (c) => c.meaning_units, numeric: true },
+    { label: "Utfordringer", value: (c) => count(c, "problem"), numeric: true },
+    { label: "Endringsforslag", value: (c) => count(c, "endring"), numeric: true },
+  ],
+  plot: (data) => ({
+    width: 720,
+    height: 300,
+    marginLeft: 270,
+    marginRight: 40,
+    x: { label: "Meningsenheter", grid: true },
+    y: { label: null, domain: data.map((c) => c.name) },
+    marks: [
+      Plot.barX(data, { y: "name", x: "meaning_units", className: "chart-mark" }),
+      Plot.text(data, { y: "name", x: "meaning_units", text: (c: DelphiCategory) => String(c.meaning_units), dx: 12 }),
+      Plot.ruleX([0]),
+    ],
+  }),
+});

@@ -1,0 +1,61 @@
+import * as Plot from "@observablehq/plot";
+import { statistics } from "../records.ts";
+import { defineChart } from "./chart.ts";
+
+/** Distinct referring GPs and GP agreements per health trust in Helse Nord (section 4.9.5, rows 1 and 2). */
+interface TrustGps {
+  trust: string;
+  measure: string;
+  value: number;
+  period: string;
+  line: number;
+}
+
+const cells = statistics.filter((c) => c.table_id === "avsnitt-4-9-5" && (c.row_order === 1 || c.row_order === 2) && c.value !== undefined);
+const rows: TrustGps[] = cells.map((c) => ({
+  trust: c.column_label.replace("-sykehuset", "sykehuset"),
+  measure: c.row_order === 1 ? "Fastleger som har henvist" : "Fastlegeavtaler (SSB)",
+  value: c.value!,
+  period: c.period ?? "",
+  line: c.source_line,
+}));
+const label = (r: TrustGps) => `${r.trust}: ${r.measure.toLowerCase()}`;
+const over100 = [...new Set(rows.map((r) => r.trust))].filter((t) => {
+  const gps = rows.find((r) => r.trust === t && r.measure.startsWith("Fastleger som"))!;
+  const agreements = rows.find((r) => r.trust === t && r.measure.startsWith("Fastlegeavtaler"))!;
+  return gps.value > agreements.value;
+});
+
+export const gpReferrals = defineChart<TrustGps>({
+  id: "fastleger-som-henviser-helse-nord",
+  title: "Fastleger som har henvist til HelseIArbeid, og fastlegeavtaler, Helse Nord",
+  takeaway: `Ved ${over100.join(" og ")} har flere ulike fastleger henvist enn det finnes fastlegeavtaler, fordi vikarer også henviser.`,
+  alt: "Liggende stolper per helseforetak: " + rows.map((r) => `${label(r)} ${r.value}`).join("; ") + ".",
+  sourceId: "sintef-ntnu-folgeevaluering-vedlegg",
+  sourceLocation: "Avsnitt 4.9.5",
+  caveats: [
+    "Periodene er ulike: UNN og Nordlandssykehuset hele 2020, Finnmarkssykehuset 1.11.2020–1.11.2021; for Helgelandssykehuset oppgir kilden ingen periode.",
+    "Fastlegeavtalene er tall fra SSB for 2020. Vikarbruk gjør at flere ulike personer kan ha henvist enn det er avtaler.",
+  ],
+  rows,
+  columns: [
+    { label: "Helseforetak", value: (r) => r.trust },
+    { label: "Mål", value: (r) => r.measure },
+    { label: "Antall", value: (r) => r.value, numeric: true },
+    { label: "Periode", value: (r) => r.period },
+    { label: "Kilde", value: (r) => `Avsnitt 4.9.5, linje ${r.line}` },
+  ],
+  plot: (data) => ({
+    width: 720,
+    height: 320,
+    marginLeft: 330,
+    marginRight: 40,
+    x: { label: "Antall", grid: true },
+    y: { label: null, domain: data.map(label) },
+    marks: [
+      Plot.barX(data, { y: label, x: "value", className: "chart-mark" }),
+      Plot.text(data, { y: label, x: "value", text: (r: TrustGps) => String(r.value), dx: 14 }),
+      Plot.ruleX([0]),
+    ],
+  }),
+});
