@@ -57,7 +57,7 @@ function lineAtOffset(bytes: Uint8Array, offset: number): number {
 
 /**
  * Parses CSV text into rows keyed by header, keeping every value a string:
- * typing is the schema's job (no autoType, so "0301" stays "0301").
+ * typing is the schema's job (no automatic typing, so "0301" stays "0301").
  * Line numbers count physical lines, so a quoted field with a line break moves the next row down.
  */
 export function parseCsv(file: string, text: string): CsvTable {
