@@ -6,8 +6,9 @@ import { gpReferrals } from "./gpReferralsChart.ts";
 import { offerMap } from "./offerMap.ts";
 import { offersByRegionAndGroup } from "./offers.ts";
 import * as statisticsCharts from "./statisticsCharts.ts";
+import * as comparisonCharts from "./comparisonCharts.ts";
 
 /** Every chart on the site by id, so an MDX page can embed one as <Chart id="…" />. */
 export const charts: Record<string, ChartDefinition<any>> = Object.fromEntries(
-  [appropriationsPerYear, offersByRegionAndGroup, offerMap, ...Object.values(statisticsCharts), effectEstimates, gpReferrals, delphiMeaningUnits].map((c) => [c.id, c as ChartDefinition<any>]),
+  [appropriationsPerYear, offersByRegionAndGroup, offerMap, ...Object.values(statisticsCharts), ...Object.values(comparisonCharts), effectEstimates, gpReferrals, delphiMeaningUnits].map((c) => [c.id, c as ChartDefinition<any>]),
 );
