@@ -3,6 +3,9 @@ import type {
   Appropriation,
   DelphiCategory,
   DelphiItem,
+  Finding,
+  KeyMessage,
+  Literature,
   Offer,
   OfferUpdate,
   Place,
@@ -15,6 +18,9 @@ import type {
 import appropriationsJson from "./generated/data/appropriations.json";
 import delphiCategoriesJson from "./generated/data/delphi_categories.json";
 import delphiItemsJson from "./generated/data/delphi_items.json";
+import findingsJson from "./generated/data/findings.json";
+import keyMessagesJson from "./generated/data/key_messages.json";
+import literatureJson from "./generated/data/literature.json";
 import offersJson from "./generated/data/offers.json";
 import offerUpdatesJson from "./generated/data/offer_updates.json";
 import placesJson from "./generated/data/places.json";
@@ -35,6 +41,9 @@ export const statisticsTables = statisticsTablesJson as StatisticsTable[];
 export const statistics = statisticsJson as Statistic[];
 export const delphiCategories = delphiCategoriesJson as DelphiCategory[];
 export const delphiItems = delphiItemsJson as DelphiItem[];
+export const literature = literatureJson as Literature[];
+export const findings = findingsJson as Finding[];
+export const keyMessages = keyMessagesJson as KeyMessage[];
 
 export function sourceById(id: string): Source {
   const source = sources.find((s) => s.id === id);
@@ -51,6 +60,8 @@ const datasetPages: { title: string; href: string; rows: { source_id: string; so
   { title: "Statistikktabeller", href: "/statistikk/tabeller/", rows: statistics },
   { title: "Delphi-studien: kategorier", href: "/kunnskap/delphi-studien/", rows: delphiCategories },
   { title: "Delphi-studien: utfordringer og endringsforslag", href: "/kunnskap/delphi-studien/", rows: delphiItems },
+  { title: "Litteratur: oversikter og studier", href: "/kunnskap/studier/", rows: literature },
+  { title: "Hovedfunn", href: "/kunnskap/funn/", rows: findings },
 ];
 
 export function rowsCitingSource(sourceId: string) {

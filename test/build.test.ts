@@ -176,3 +176,82 @@ describe("the built site", () => {
     }
   });
 });
+
+describe("the evidence section", () => {
+  /**
+   * Independent counts, stated here from the seed and not from data/: the literature review's text
+   * (002, lines 1749–1751) and the table captions give the reviews per group; the Delphi article lists
+   * 23 problems and 34 changes (003, appendix).
+   */
+  const reviewsPerGroupInSource: Record<string, number> = {
+    "psykiske-lidelser": 16,
+    "muskel-skjelett": 7,
+    sammensatte: 13,
+    "kroniske-smerter": 4,
+    kreft: 11,
+    hjernetraumer: 8,
+    "fastlege-arbeidsgiver": 4,
+    implementering: 4,
+  };
+
+  it("lists as many reviews per diagnosis group as the source says, each with a certainty in words", async () => {
+    for (const [group, stated] of Object.entries(reviewsPerGroupInSource)) {
+      const doc = await page(`kunnskap/oversikter/${group}/index.html`);
+      const items = [...doc.querySelectorAll("li.work")];
+      expect(items.length, group).toBe(stated);
+      for (const item of items) expect(item.querySelector(".certainty")?.textContent?.trim(), group).toMatch(/sikkerhet|Ikke vurdert i kilden|Ulik/);
+    }
+    // The source counts 67; one review stands in two tables, so the list of all works has 66 distinct reviews.
+    const all = await page("kunnskap/studier/index.html");
+    const reviews = [...all.querySelectorAll("li.work[data-kind=systematisk-oversikt]")];
+    expect(reviews.length).toBe(Object.values(reviewsPerGroupInSource).reduce((a, b) => a + b, 0) - 1);
+    expect(reviews.filter((r) => r.getAttribute("data-groups")!.split(" ").length === 2).map((r) => r.querySelector("a")!.textContent)).toEqual(["Joosen 2015"]);
+  });
+
+  it("shows the Delphi study's 23 problems and 34 changes", async () => {
+    const doc = await page("kunnskap/delphi-studien/index.html");
+    const count = (heading: string) =>
+      [...doc.querySelectorAll("h4")].filter((h) => h.textContent === heading).reduce((n, h) => n + h.nextElementSibling!.querySelectorAll("li").length, 0);
+    expect([count("Utfordringer"), count("Endringsforslag")]).toEqual([23, 34]);
+  });
+
+  it("shows each document's findings on its source page, each quote standing in that document's seed text", async () => {
+    const sources = csvParse(await readFile(path.join(dataDir, "sources.csv"), "utf8"));
+    const findings = csvParse(await readFile(path.join(dataDir, "findings.csv"), "utf8"));
+    const squash = (t: string) => t.replace(/\s+/g, " ").trim();
+    const seeds = path.resolve(projectRoot, "../shared/seeds");
+    let total = 0;
+    for (const source of sources) {
+      const doc = await page(`kilder/${source.id}/index.html`);
+      const shown = [...doc.querySelectorAll("li.finding")];
+      expect(shown.length, source.id).toBe(findings.filter((f) => f.source_id === source.id).length);
+      const seed = squash(await readFile(path.join(seeds, source.seed_file!), "utf8"));
+      // The quote as the page shows it, between « and » before the location in parentheses.
+      const quotes = shown.map((li) => /^«(.*)» \(/s.exec(squash(li.querySelector(".quote-line")!.textContent!))![1]!);
+      expect(quotes.filter((q) => !seed.includes(q)), source.id).toEqual([]);
+      total += shown.length;
+    }
+    expect(total).toBe(findings.length);
+    expect(total).toBeGreaterThan(100);
+  });
+
+  it("gives every summary key messages that cite a source, and every citation leads to a page that exists", async () => {
+    const files = (await readdir(path.join(outDir, "kunnskap"), { recursive: true })).filter((f) => /^(oversikter|tema)\/[^/]+\/index\.html$/.test(f));
+    const themes = new Set(csvParse(await readFile(path.join(dataDir, "findings.csv"), "utf8")).map((f) => f.theme));
+    expect(files.sort()).toEqual([...Object.keys(reviewsPerGroupInSource).map((g) => `oversikter/${g}/index.html`), ...[...themes].map((t) => `tema/${t}/index.html`)].sort());
+    for (const file of files) {
+      const doc = await page(`kunnskap/${file}`);
+      const messages = [...doc.querySelectorAll(".key-messages li")];
+      expect(messages.length, file).toBeGreaterThanOrEqual(2);
+      expect(messages.length, file).toBeLessThanOrEqual(4);
+      for (const m of messages) {
+        const links = [...m.querySelectorAll(".cites a")].map((a) => a.getAttribute("href")!);
+        expect(links.length, `${file}: ${m.textContent}`).toBeGreaterThan(0);
+        for (const href of links) await access(path.join(outDir, href.replace(/#.*$/, ""), "index.html"));
+      }
+      const sourceLinks = [...doc.querySelectorAll("#kilder ~ * a[href^='/kilder/'], #kilder + p a")];
+      expect(sourceLinks.length, file).toBeGreaterThan(0);
+      for (const h of ["hva-ble-funnet", "hvor-sikker", "hvor-oppdatert", "kilder"]) expect(doc.getElementById(h), `${file}#${h}`).not.toBeNull();
+    }
+  });
+});

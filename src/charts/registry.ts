@@ -3,6 +3,7 @@ import type { ChartDefinition } from "./chart.ts";
 import { delphiMeaningUnits } from "./delphiChart.ts";
 import { effectEstimates } from "./effectsChart.ts";
 import { gpReferrals } from "./gpReferralsChart.ts";
+import { reviewsByGroupAndYear } from "./literatureChart.ts";
 import { offerMap } from "./offerMap.ts";
 import { offersByRegionAndGroup } from "./offers.ts";
 import * as statisticsCharts from "./statisticsCharts.ts";
@@ -10,5 +11,5 @@ import * as comparisonCharts from "./comparisonCharts.ts";
 
 /** Every chart on the site by id, so an MDX page can embed one as <Chart id="…" />. */
 export const charts: Record<string, ChartDefinition<any>> = Object.fromEntries(
-  [appropriationsPerYear, offersByRegionAndGroup, offerMap, ...Object.values(statisticsCharts), ...Object.values(comparisonCharts), effectEstimates, gpReferrals, delphiMeaningUnits].map((c) => [c.id, c as ChartDefinition<any>]),
+  [appropriationsPerYear, offersByRegionAndGroup, offerMap, ...Object.values(statisticsCharts), ...Object.values(comparisonCharts), effectEstimates, gpReferrals, delphiMeaningUnits, reviewsByGroupAndYear].map((c) => [c.id, c as ChartDefinition<any>]),
 );

@@ -5,7 +5,7 @@ import {
   datasets,
   type appropriations,
   type delphiCategories,
-  type delphiItems, type offers, type offerUpdates, type places, type providers, type referralFacts, type sources, type statistics, type statisticsTables } from "./schema/datasets.ts";
+  type delphiItems, type findings, type keyMessages, type literature, type offers, type offerUpdates, type places, type providers, type referralFacts, type sources, type statistics, type statisticsTables } from "./schema/datasets.ts";
 import type { Dataset } from "./schema/dataset.ts";
 import { referenceIssues, validateTable, type ValidatedDataset } from "./validate/validate.ts";
 
@@ -22,6 +22,9 @@ export interface LoadedData {
   statistics: ValidatedDataset<typeof statistics>;
   delphi_categories: ValidatedDataset<typeof delphiCategories>;
   delphi_items: ValidatedDataset<typeof delphiItems>;
+  literature: ValidatedDataset<typeof literature>;
+  findings: ValidatedDataset<typeof findings>;
+  key_messages: ValidatedDataset<typeof keyMessages>;
 }
 
 export interface LoadReport {

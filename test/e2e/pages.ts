@@ -15,6 +15,10 @@ export const templatePages: Record<string, string> = {
   "statistics table": "/statistikk/tabeller/tabell-4-37/",
   "evidence index": "/kunnskap/",
   "evidence summary": "/kunnskap/delphi-studien/",
+  "review group summary": "/kunnskap/oversikter/kreft/",
+  "theme summary": "/kunnskap/tema/samhandling/",
+  "study list": "/kunnskap/studier/",
+  "study page": "/kunnskap/studier/lancman-2021/",
   "source list": "/kilder/",
   "source page": "/kilder/sintef-ntnu-folgeevaluering-vedlegg/",
   search: "/sok/",
@@ -37,7 +41,12 @@ export const keyPages = [
   "/statistikk/tabeller/",
   "/statistikk/tabeller/tabell-4-58/",
   "/kunnskap/",
+  "/kunnskap/funn/",
+  "/kunnskap/oversikter/psykiske-lidelser/",
+  "/kunnskap/tema/koordinering/",
+  "/kunnskap/studier/joosen-2015/",
   "/kilder/",
+  "/kilder/nmbu-2016-masteroppgave/",
   "/om/",
 ];
 
@@ -58,6 +67,11 @@ export function templateOf(urlPath: string): string {
   };
   if (urlPath === "/tilbud/slik-henviser-du/") return "referral guide";
   if (section === "statistikk" && depth === 3) return "statistics table";
+  if (section === "kunnskap" && depth === 3) {
+    const templates: Record<string, string> = { oversikter: "review group summary", tema: "theme summary", studier: "study page" };
+    return templates[parts[1]!] ?? `unknown evidence page /${parts[1]}/`;
+  }
+  if (urlPath.startsWith("/kunnskap/studier/")) return "study list";
   if (section === "tilbud" && depth === 3) return parts[1] === "region" ? "offers of a region" : "offers of a target group";
   const entry = table[section!];
   if (!entry) return `unknown section /${section}/`;

@@ -20,6 +20,11 @@ export interface Dataset<C extends Columns = Columns> {
   citedNumbers?: string[];
   /** Text columns that must stand, as printed, in the seed lines source_line…source_line_last. */
   citedTexts?: string[];
+  /**
+   * A further provenance rule for a row, given the seed text of its lines (white space squashed):
+   * returns what does not match, or undefined.
+   */
+  checkCited?: (row: Record<string, unknown>, cited: string) => string | undefined;
 }
 
 export type RecordOf<D extends Dataset> = {

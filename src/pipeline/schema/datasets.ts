@@ -1,4 +1,4 @@
-import { boolean, decimal, id, integer, list, oneOf, optional, reference, text, year } from "./columns.ts";
+import { boolean, decimal, id, integer, list, oneOf, optional, reference, text, url, year } from "./columns.ts";
 import { defineDataset, provenanceColumns, type RecordOf } from "./dataset.ts";
 
 /** The four regional health authorities (RHF), as the seeds name them. */
@@ -27,6 +27,10 @@ export const sources = defineDataset({
     year: optional(year({ description: "Utgivelsesår slik dokumentet oppgir det." })),
     document_type: oneOf(documentTypes, { description: "Dokumenttype." }),
     language: oneOf(["nb", "nn", "en"] as const, { description: "Dokumentets språk (BCP 47)." }),
+    method: text({
+      description: "Hva slags studie det er, og metode og materiale, med våre ord på to linjer og med linjene det bygger på.",
+      maxLength: 400,
+    }),
     seed_file: text({ description: "Navnet på tekstfilen i prosjektets kildemappe (shared/seeds).", maxLength: 100 }),
     provenance: text({
       description: "Hvor i dokumentets tekst tittel, forfattere og år står (linjenumre i tekstfilen).",
@@ -268,6 +272,120 @@ export const delphiItems = defineDataset({
   citedTexts: ["item_as_printed"],
 });
 
+/** The eight groups the literature review sorts its systematic reviews into (Tabell 4.1–4.8, in that order). */
+export const reviewGroups = [
+  "psykiske-lidelser",
+  "muskel-skjelett",
+  "sammensatte",
+  "kroniske-smerter",
+  "kreft",
+  "hjernetraumer",
+  "fastlege-arbeidsgiver",
+  "implementering",
+] as const;
+
+export const literatureKinds = ["systematisk-oversikt", "evaluering", "rapport", "doktorgrad", "enkeltstudie", "nettressurs"] as const;
+
+/** How certain the evidence is, as the source itself grades it; never our own grading. */
+export const certaintyLevels = ["høy", "moderat", "lav", "svært lav", "varierer", "ikke vurdert i kilden"] as const;
+
+export const literature = defineDataset({
+  name: "literature",
+  file: "literature.csv",
+  title: "Litteratur",
+  description:
+    "Systematiske oversikter, evalueringer, doktorgrader, enkeltstudier og nettressurser som litteraturgjennomgangen i vedleggsrapporten (avsnitt 4.1) beskriver. Mål og konklusjoner står på engelsk slik tabellene skriver dem; oppsummeringen er vår.",
+  key: "id",
+  columns: {
+    id: id({ description: "Fast id, vanligvis førsteforfatter og år, f.eks. «lancman-2021»; brukes i nettadressen /kunnskap/studier/<id>/." }),
+    kind: oneOf(literatureKinds, { description: "Hva slags arbeid det er." }),
+    groups: optional(list(oneOf(reviewGroups, { description: "" }), {
+      description: "Diagnosegruppen eller temaet (tabell 4.1–4.8) en systematisk oversikt står under; to når den står i to tabeller.",
+    })),
+    first_author: optional(text({ description: "Førsteforfatterens etternavn slik kilden skriver det.", maxLength: 80 })),
+    year: optional(year({ description: "Utgivelsesår." })),
+    reference_number: optional(integer({ description: "Referansenummeret i vedleggsrapporten (hevet skrift etter året i tabellen).", min: 1 })),
+    title: optional(text({ description: "Tittelen, bare der kilden skriver den.", maxLength: 400 })),
+    journal: optional(text({ description: "Tidsskriftet, bare der avsnitt 4.1.7 nevner det for referansenummeret.", maxLength: 200 })),
+    url: optional(url({ description: "Nettadressen til en nettressurs, slik kilden skriver den." })),
+    aim_as_printed: optional(text({ description: "Oversiktens mål slik tabellen skriver det (engelsk). Der et sideskift deler cellen, er bitene skilt med « | »." })),
+    conclusion_as_printed: optional(text({ description: "Oversiktens konklusjoner slik tabellen skriver dem (engelsk)." })),
+    included_studies: optional(integer({ description: "Antall inkluderte studier, der kilden oppgir det.", min: 1 })),
+    certainty_as_printed: optional(text({ description: "Ordene kilden bruker om hvor sikker kunnskapen er, ordrett; flere skilt med « | »." })),
+    certainty: oneOf(certaintyLevels, {
+      description: "Hvor sikker kunnskapen er slik kilden vurderer den: høy, moderat, lav, svært lav, varierer (ulik for ulike utfall) eller «ikke vurdert i kilden».",
+    }),
+    summary: text({ description: "Hva arbeidet fant, med våre egne, enkle ord og ikke sterkere enn kilden.", maxLength: 900 }),
+    quote: optional(text({ description: "Kort ordrett sitat der vedleggsrapporten omtaler arbeidet (for arbeid som ikke står i tabell 4.1–4.8).", maxLength: 300 })),
+    ...provenanceColumns(),
+    source_line_last: integer({ description: "Siste linje raden strekker seg over.", min: 1 }),
+  },
+  citedTexts: ["aim_as_printed", "conclusion_as_printed", "certainty_as_printed", "quote"],
+  // The table prints "Lancman, 202153": author, then year and reference number run together.
+  checkCited: (row, cited) => {
+    if (row.kind !== "systematisk-oversikt") return undefined;
+    const text = cited.replace(/- /g, "");
+    const author = String(row.first_author).replace(/-/g, "");
+    const stamp = `${row.year}${row.reference_number}`;
+    return new RegExp(`${author},? ?${stamp}`).test(text.replace(/-/g, "")) ? undefined : `"${row.first_author}, ${stamp}" is not the study cell`;
+  },
+});
+
+export const findingKinds = ["funn", "konklusjon", "anbefaling", "barriere", "fremmer"] as const;
+
+export const findingThemes = [
+  "implementering",
+  "finansiering-og-styring",
+  "informasjon-til-henvisere",
+  "henvisning",
+  "samhandling",
+  "arbeidsplassen",
+  "koordinering",
+  "malgruppe",
+  "innhold",
+  "effekt-sykefravaer",
+  "kostnader",
+] as const;
+
+export const findings = defineDataset({
+  name: "findings",
+  file: "findings.csv",
+  title: "Hovedfunn",
+  description: "Hovedfunn, konklusjoner og anbefalinger i hvert av de fem kildedokumentene, med tema og et kort sitat funnet bygger på.",
+  key: "id",
+  columns: {
+    id: id({ description: "Fast id, f.eks. «sintef-07»." }),
+    kind: oneOf(findingKinds, { description: "funn, konklusjon, anbefaling, barriere eller fremmer (det som gjør samarbeid lettere)." }),
+    theme: oneOf(findingThemes, { description: "Temaet funnet hører til." }),
+    finding: text({ description: "Funnet med våre egne ord, ikke sterkere enn kilden.", maxLength: 500 }),
+    quote: text({ description: "Kort ordrett sitat fra kilden som funnet bygger på.", maxLength: 300 }),
+    ...provenanceColumns(),
+    source_line_last: integer({ description: "Siste linje sitatet står på.", min: 1 }),
+  },
+  citedTexts: ["quote"],
+});
+
+/** A topic summary's address under /kunnskap/: a review group ("oversikter/kreft") or a theme ("tema/samhandling"). */
+export const evidenceTopics = [...reviewGroups.map((g) => `oversikter/${g}`), ...findingThemes.map((t) => `tema/${t}`)] as const;
+
+export const keyMessages = defineDataset({
+  name: "key_messages",
+  file: "key_messages.csv",
+  title: "Hovedbudskap",
+  description:
+    "Hovedbudskapene øverst i hver kunnskapsoppsummering, skrevet av oss og bygget på oversiktene og funnene de viser til.",
+  key: "id",
+  columns: {
+    id: id({ description: "Fast id." }),
+    topic: oneOf(evidenceTopics, { description: "Oppsummeringen budskapet står i, f.eks. «oversikter/kreft» eller «tema/samhandling»." }),
+    message_order: integer({ description: "Budskapets plass i lista (1 = først).", min: 1 }),
+    message: text({ description: "Budskapet med våre egne ord, ikke sterkere enn kildene.", maxLength: 400 }),
+    literature_ids: optional(list(reference("literature", { description: "" }), { description: "Oversiktene eller studiene budskapet bygger på." })),
+    finding_ids: optional(list(reference("findings", { description: "" }), { description: "Funnene budskapet bygger på." })),
+    ...provenanceColumns(),
+  },
+});
+
 /** Every dataset, in the order they are read: a dataset is read before any dataset that refers to it. */
 export const datasets = [
   sources,
@@ -281,6 +399,9 @@ export const datasets = [
   statistics,
   delphiCategories,
   delphiItems,
+  literature,
+  findings,
+  keyMessages,
 ] as const;
 
 export type Source = RecordOf<typeof sources>;
@@ -294,3 +415,6 @@ export type StatisticsTable = RecordOf<typeof statisticsTables>;
 export type Statistic = RecordOf<typeof statistics>;
 export type DelphiCategory = RecordOf<typeof delphiCategories>;
 export type DelphiItem = RecordOf<typeof delphiItems>;
+export type Literature = RecordOf<typeof literature>;
+export type Finding = RecordOf<typeof findings>;
+export type KeyMessage = RecordOf<typeof keyMessages>;

@@ -66,10 +66,21 @@ export async function checkProvenance(data: LoadedData, seedsDir: string = defau
         const value = row[column];
         if (typeof value !== "string") continue;
         checked++;
-        if (!cited.includes(squash(value))) {
+        // Several phrases from the same lines are joined with " | ".
+        if (!value.split(" | ").every((part) => cited.includes(squash(part)))) {
           problems.push(`${dataset.file}:${line}:${column}: ${JSON.stringify(value.slice(0, 60))} is not in lines ${row.source_line}–${last} of the seed`);
         }
       }
+    }
+    const rule = dataset.dataset.checkCited;
+    for (const { line, record } of rule ? dataset.rows : []) {
+      const row = record as Record<string, unknown>;
+      const lines = seedLines.get(String(row.source_id));
+      if (!lines) continue;
+      checked++;
+      const last = Number(row.source_line_last ?? row.source_line);
+      const problem = rule!(row, squash(lines.slice(Number(row.source_line) - 1, last).join(" ")));
+      if (problem) problems.push(`${dataset.file}:${line}: ${problem} (lines ${row.source_line}–${last} of the seed)`);
     }
     const columns = dataset.dataset.citedNumbers ?? [];
     for (const { line, record } of dataset.rows) {
