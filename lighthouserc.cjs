@@ -1,20 +1,13 @@
 // Lighthouse CI on key pages of the built dist/ (run by `npm run test:e2e`). Scores are printed in the log.
-const chromeFlags = [
-  "--headless=new",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-].join(" ");
+const { chromiumPath, chromiumFlags } = require("./test/e2e/chromium.cjs");
+const chromeFlags = ["--headless=new", ...chromiumFlags].join(" ");
 
 module.exports = {
   ci: {
     collect: {
       staticDistDir: "./dist",
       url: ["/", "/tilbud/", "/tilbud/ous-kreft-dagrehabilitering/", "/statistikk/bevilgninger/"],
-      chromePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
+      chromePath: chromiumPath,
       numberOfRuns: 1,
       settings: { chromeFlags },
     },

@@ -64,8 +64,9 @@ export const literatureHref = (w: Literature) => `/kunnskap/studier/${w.id}/`;
 export const groupHref = (g: ReviewGroup) => `/kunnskap/oversikter/${g}/`;
 export const themeHref = (t: FindingTheme) => `/kunnskap/tema/${t}/`;
 
-/** "Lancman 2021", or the title of a work without an author. */
+/** "Lancman 2021", or our label for a work without an author. */
 export function shortCitation(w: Literature): string {
+  if (w.label) return w.label;
   if (w.first_author) return [w.first_author, w.year].filter(Boolean).join(" ");
   return w.title ?? w.id;
 }

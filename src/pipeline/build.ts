@@ -1,7 +1,7 @@
 import { access, readdir, readFile, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import { build as astroBuild } from "astro";
-import * as pagefind from "pagefind";
+import { indexSite } from "./search/indexSite.ts";
 import { loadData, type LoadedData } from "./loadData.ts";
 import { writeGenerated } from "./generate/writeGenerated.ts";
 import { verifySite } from "./verify/verifySite.ts";
@@ -67,7 +67,7 @@ export async function buildSite(options: BuildOptions): Promise<{ data: LoadedDa
       },
       (r) => `${r.pages} pages built, ${r.charts} charts rendered`,
     );
-    await stage(log, "index", () => indexSite(tmpDir), (n) => `${n} pages indexed for search (Pagefind)`);
+    await stage(log, "index", () => indexSite(tmpDir), (r) => `${r.pages} pages indexed for search (Pagefind), ${r.words} words for typo correction`);
     await stage(log, "verify", () => verifySite(tmpDir, data), (checks) => `${checks} checks passed`);
 
     const oldDir = `${outDir}.old-${process.pid}`;
@@ -83,17 +83,3 @@ export async function buildSite(options: BuildOptions): Promise<{ data: LoadedDa
   }
 }
 
-/** Pagefind reports problems in a list rather than by throwing; any of them fails the build. */
-async function indexSite(siteDir: string): Promise<number> {
-  const { index, errors } = await pagefind.createIndex({});
-  if (!index || errors.length) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
-  try {
-    const added = await index.addDirectory({ path: siteDir });
-    if (added.errors.length) throw new Error(`Pagefind indexing failed: ${added.errors.join("; ")}`);
-    const written = await index.writeFiles({ outputPath: path.join(siteDir, "pagefind") });
-    if (written.errors.length) throw new Error(`Pagefind could not write its index: ${written.errors.join("; ")}`);
-    return added.page_count;
-  } finally {
-    await pagefind.close();
-  }
-}

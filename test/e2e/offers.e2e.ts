@@ -1,32 +1,20 @@
 import path from "node:path";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { loadData } from "../../src/pipeline/loadData.ts";
-import { launchBrowser } from "./browser.ts";
-import { distDir } from "./helpers.ts";
-import { serveStatic } from "./staticServer.ts";
+import { useSiteInBrowser } from "./browser.ts";
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveStatic>>;
+const site = useSiteInBrowser();
 const { data } = await loadData(path.resolve(import.meta.dirname, "../../data"));
 const offers = data.offers.rows.map((r) => r.record);
 
-beforeAll(async () => {
-  server = await serveStatic(distDir);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 const visibleOfferLinks = (page: import("playwright-core").Page) =>
   page.$$eval("li.offer:not([hidden]) a", (links) => links.map((a) => a.getAttribute("href")).sort());
 
 describe("filtering the offer directory", () => {
   it("filters by region and target group, keeps the filter in the URL and across a reload", async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/tilbud/`);
+    const page = await site.browser.newPage();
+    await page.goto(`${site.url}/tilbud/`);
     await page.selectOption("select[name=region]", "helse-vest");
     await page.selectOption("select[name=malgruppe]", "psykisk-helse");
     await page.waitForURL(/\?region=helse-vest&malgruppe=psykisk-helse$/);
@@ -45,8 +33,8 @@ describe("filtering the offer directory", () => {
   });
 
   it("filters by form, by private providers and by free text on place", async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/tilbud/?form=gruppe&eier=privat`);
+    const page = await site.browser.newPage();
+    await page.goto(`${site.url}/tilbud/?form=gruppe&eier=privat`);
     const providers = new Map(data.providers.rows.map((r) => [r.record.id, r.record]));
     const expected = offers
       .filter((o) => o.forms?.includes("gruppe") && providers.get(o.provider_id)!.ownership === "privat")
@@ -54,7 +42,7 @@ describe("filtering the offer directory", () => {
       .sort();
     expect(await visibleOfferLinks(page)).toEqual(expected);
 
-    await page.goto(`${server.url}/tilbud/`);
+    await page.goto(`${site.url}/tilbud/`);
     await page.fill("#tilbudsfilter input[name=q]", "Bodø");
     await page.waitForURL(/q=Bod%C3%B8/);
     const places = new Map(data.places.rows.map((r) => [r.record.id, r.record.name]));
@@ -67,9 +55,9 @@ describe("filtering the offer directory", () => {
   });
 
   it("lists every offer when JavaScript is off, with no filter form in the way", async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await site.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${server.url}/tilbud/?region=helse-vest`);
+    await page.goto(`${site.url}/tilbud/?region=helse-vest`);
     expect(await page.isVisible("#tilbudsfilter")).toBe(false);
     expect((await visibleOfferLinks(page)).length).toBe(offers.length);
     await context.close();

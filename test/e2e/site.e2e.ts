@@ -1,29 +1,19 @@
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser } from "./browser.ts";
-import { builtPages, distDir, screenshotDir } from "./helpers.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { useSiteInBrowser } from "./browser.ts";
+import { builtPages, screenshotDir } from "./helpers.ts";
 import { keyPages, templateOf, templatePages } from "./pages.ts";
-import { serveStatic } from "./staticServer.ts";
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveStatic>>;
+const site = useSiteInBrowser();
 const pagesToCheck = [...new Set([...Object.values(templatePages), ...keyPages])];
 
-beforeAll(async () => {
-  server = await serveStatic(distDir);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 /** Opens a page and collects console errors and uncaught exceptions while it loads. */
 async function open(urlPath: string, options: { javaScriptEnabled?: boolean; width?: number } = {}) {
-  const context = await browser.newContext({
+  const context = await site.browser.newContext({
     javaScriptEnabled: options.javaScriptEnabled ?? true,
     viewport: { width: options.width ?? 1280, height: 900 },
   });
@@ -31,7 +21,7 @@ async function open(urlPath: string, options: { javaScriptEnabled?: boolean; wid
   const errors: string[] = [];
   page.on("console", (m) => m.type() === "error" && errors.push(`${m.text()} (${m.location().url})`));
   page.on("pageerror", (e) => errors.push(e.message));
-  const response = await page.goto(server.url + urlPath, { waitUntil: "networkidle" });
+  const response = await page.goto(site.url + urlPath, { waitUntil: "networkidle" });
   return { page, errors, status: response?.status(), close: () => context.close() };
 }
 

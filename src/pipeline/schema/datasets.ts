@@ -305,6 +305,7 @@ export const literature = defineDataset({
     first_author: optional(text({ description: "Førsteforfatterens etternavn slik kilden skriver det.", maxLength: 80 })),
     year: optional(year({ description: "Utgivelsesår." })),
     reference_number: optional(integer({ description: "Referansenummeret i vedleggsrapporten (hevet skrift etter året i tabellen).", min: 1 })),
+    label: optional(text({ description: "Vårt korte navn i lister og lenker, for arbeid uten forfatter (f.eks. en nettressurs); ellers brukes førsteforfatter og år.", maxLength: 100 })),
     title: optional(text({ description: "Tittelen, bare der kilden skriver den.", maxLength: 400 })),
     journal: optional(text({ description: "Tidsskriftet, bare der avsnitt 4.1.7 nevner det for referansenummeret.", maxLength: 200 })),
     url: optional(url({ description: "Nettadressen til en nettressurs, slik kilden skriver den." })),

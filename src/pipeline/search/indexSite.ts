@@ -1,0 +1,63 @@
+import { readdir, readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { parseHTML } from "linkedom";
+import * as pagefind from "pagefind";
+import { searchTerms, wordsOf } from "./searchTerms.ts";
+
+/** Where the search page finds the index's words, to correct a query's typos. */
+export const wordListPath = "sok/ordliste.json";
+
+export interface IndexReport {
+  pages: number;
+  words: number;
+}
+
+/** The text Pagefind indexes on a page (the body marked for it, without parts marked to ignore), and its h1. */
+function indexedText(html: string): { text: string; heading: string } {
+  const { document } = parseHTML(html);
+  const body = document.querySelector("[data-pagefind-body]");
+  if (!body) return { text: "", heading: "" };
+  for (const ignored of body.querySelectorAll("[data-pagefind-ignore]")) ignored.remove();
+  return { text: body.textContent ?? "", heading: body.querySelector("h1")?.textContent ?? "" };
+}
+
+/**
+ * Indexes every HTML page of the built site with Pagefind, adding each page's synonyms and compound
+ * parts to what is indexed (not to the page a reader gets), and writes the word list for typo correction.
+ * Pagefind reports problems in a list rather than by throwing; any of them fails the build.
+ */
+export async function indexSite(siteDir: string): Promise<IndexReport> {
+  const { index, errors } = await pagefind.createIndex({});
+  if (!index || errors.length) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
+  const wordCounts = new Map<string, number>();
+  let pages = 0;
+  try {
+    const files = (await readdir(siteDir, { recursive: true })).filter((f) => f.endsWith(".html")).sort();
+    for (const file of files) {
+      const html = await readFile(path.join(siteDir, file), "utf8");
+      const { text, heading } = indexedText(html);
+      const extra = searchTerms(text);
+      const extraOfHeading = searchTerms(heading);
+      for (const word of [...wordsOf(text), ...extra]) {
+        if (word.length >= 3 && /^\p{L}+$/u.test(word)) wordCounts.set(word, (wordCounts.get(word) ?? 0) + 1);
+      }
+      // Words the heading implies ("fravær" in "Ventetid og sykefravær") weigh like a heading; the rest weigh
+      // little, so a page that only gets a word this way ranks below pages that use the word itself.
+      const extraIndexed = [
+        extraOfHeading.length ? `<div data-pagefind-weight="5">${extraOfHeading.join(" ")}</div>` : "",
+        extra.length ? `<div data-pagefind-weight="0.3">${extra.join(" ")}</div>` : "",
+      ].join("");
+      const content = html.replace("</main>", `${extraIndexed}</main>`);
+      const added = await index.addHTMLFile({ sourcePath: file.split(path.sep).join("/"), content });
+      if (added.errors.length) throw new Error(`Pagefind could not index ${file}: ${added.errors.join("; ")}`);
+      if (html.includes("data-pagefind-body")) pages++;
+    }
+    const written = await index.writeFiles({ outputPath: path.join(siteDir, "pagefind") });
+    if (written.errors.length) throw new Error(`Pagefind could not write its index: ${written.errors.join("; ")}`);
+  } finally {
+    await pagefind.close();
+  }
+  const words = Object.fromEntries([...wordCounts].sort((a, b) => b[1] - a[1]));
+  await writeFile(path.join(siteDir, wordListPath), JSON.stringify(words));
+  return { pages, words: wordCounts.size };
+}
