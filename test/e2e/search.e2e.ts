@@ -82,7 +82,10 @@ describe("search", () => {
     await page.waitForURL(/type=Tilbud/);
     await page.check("input[name=region][value='Helse Vest']");
     await page.waitForURL(/region=Helse\+Vest/);
-    await page.waitForFunction(() => [...document.querySelectorAll(".search-result-meta")].every((m) => m.textContent!.includes("Helse Vest")));
+    await page.waitForFunction(() => {
+      const metas = [...document.querySelectorAll(".search-result-meta")];
+      return metas.length > 0 && metas.every((m) => m.textContent!.includes("Helse Vest"));
+    });
     const metas = await page.$$eval(".search-result-meta", (ms) => ms.map((m) => m.textContent!));
     expect(metas.length).toBeGreaterThan(0);
     for (const meta of metas) expect(meta).toMatch(/^Tilbud · Helse Vest/);
@@ -101,17 +104,6 @@ describe("search", () => {
     const links = await page.$$eval("#sok-treff h2 a", (as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
     expect(links.length).toBeGreaterThan(0);
     for (const link of links) expect(link).toMatch(/^\/kunnskap\/studier\//);
-    await page.close();
-  });
-
-  it("starts from the search box in the header of any page", async () => {
-    const page = await site.browser.newPage();
-    await page.goto(`${site.url}/statistikk/`);
-    await page.fill("#header-search-q", "kreft");
-    await page.press("#header-search-q", "Enter");
-    await page.waitForURL(/\/sok\/\?q=kreft$/);
-    await page.waitForFunction(() => /treff/.test(document.querySelector("#sok-status")?.textContent ?? ""));
-    expect(await page.$$eval("#sok-treff h2 a", (as) => as.length)).toBeGreaterThan(0);
     await page.close();
   });
 

@@ -132,8 +132,8 @@ describe("keyboard operation", () => {
     await page.locator("#header-search-q").focus();
     await page.keyboard.type("bevilgninger");
     await Promise.all([page.waitForURL("**/sok/?q=bevilgninger"), page.keyboard.press("Enter")]);
-    await page.waitForSelector(".pagefind-ui__result a", { timeout: 15_000 });
-    const first = await page.locator(".pagefind-ui__result a").first().getAttribute("href");
+    await page.waitForSelector("#sok-treff h2 a", { timeout: 15_000 });
+    const first = await page.locator("#sok-treff h2 a").first().getAttribute("href");
     expect(first).toBe("/statistikk/bevilgninger/");
     await close();
   });
