@@ -9,8 +9,22 @@ export const site = {
   licence: { name: "CC BY 4.0", url: "https://creativecommons.org/licenses/by/4.0/deed.no" },
 } as const;
 
-/** The data release: bump both when data/ changes. */
-export const dataRelease = { version: "2026.11.0", date: "2026-11-23" } as const;
+/** Every data release, newest first: what changed in data/ and on the site. Add one when data/ changes. */
+export const releases = [
+  {
+    version: "2026.11.0",
+    date: "2026-11-23",
+    title: "Første datautgave",
+    changes: [
+      "Tilbudsoversikten: 75 tilbud fra tabell 4.20–4.23 (våren 2019) og beskrivelsene fra 2020/21.",
+      "Statistikk: 2 352 celler fra 43 tabeller, med figurer og nedlastbare data.",
+      "Kunnskap: 66 systematiske oversikter og 37 andre arbeider fra litteraturgjennomgangen, 132 hovedfunn fra de fem kildedokumentene og Delphi-studien.",
+    ],
+  },
+] as const;
+
+/** The current data release, shown in the footer and used in every citation. */
+export const dataRelease = { version: releases[0].version, date: releases[0].date } as const;
 
 export const navigation = [
   { href: "/tilbud/", label: "Tilbud" },

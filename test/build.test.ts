@@ -255,3 +255,91 @@ describe("the evidence section", () => {
     }
   });
 });
+
+describe("citable and open", () => {
+  it("gives every page a citation block, Scholar and OpenGraph tags, valid JSON-LD, and BibTeX and RIS files that parse", async () => {
+    const { Cite } = await import("@citation-js/core");
+    await import("@citation-js/plugin-bibtex");
+    await import("@citation-js/plugin-ris");
+    const { requiredProperties } = await import("../src/structuredData.ts");
+    const files = (await readdir(outDir, { recursive: true })).filter((f) => f.endsWith(".html"));
+    let cited = 0;
+    for (const file of files) {
+      const doc = await page(file);
+      const meta = (attr: string, name: string) => doc.querySelector(`meta[${attr}="${name}"]`)?.getAttribute("content");
+      const ld = [...doc.querySelectorAll('script[type="application/ld+json"]')].map((s) => JSON.parse(s.textContent!));
+      expect(ld, file).toHaveLength(1);
+      const graph = [ld[0], ...(ld[0].about ? [ld[0].about] : [])];
+      for (const node of graph) {
+        const required = requiredProperties[node["@type"]];
+        expect(required, `${file}: ${node["@type"]}`).toBeDefined();
+        for (const property of required!) expect(node[property], `${file}: ${node["@type"]}.${property}`).toBeTruthy();
+      }
+      for (const [attr, name] of [["property", "og:title"], ["property", "og:url"], ["property", "og:description"], ["name", "twitter:card"]]) {
+        expect(meta(attr!, name!), `${file} ${name}`).toBeTruthy();
+      }
+      const section = doc.querySelector("section.cite");
+      if (file === "404.html" || file === "sok/index.html") {
+        expect(section, file).toBeNull();
+        continue;
+      }
+      cited++;
+      const url = meta("name", "citation_public_url")!;
+      const title = meta("name", "citation_title")!;
+      expect(url, file).toBe(doc.querySelector('link[rel="canonical"]')!.getAttribute("href"));
+      expect(meta("name", "citation_publication_date"), file).toMatch(/^\d{4}\/\d{2}\/\d{2}$/);
+      expect(section!.querySelector("#sitering-apa")!.textContent, file).toContain(url);
+      expect(section!.querySelector("#sitering-vancouver")!.textContent, file).toContain(`Tilgjengelig fra: ${url}`);
+      const [bibHref, risHref] = [...section!.querySelectorAll("a[download]")].map((a) => a.getAttribute("href")!);
+      const bib = new Cite(await readFile(path.join(outDir, bibHref!), "utf8"));
+      const ris = new Cite(await readFile(path.join(outDir, risHref!), "utf8"), { forceType: "@ris/file" });
+      for (const parsed of [bib, ris]) {
+        expect(parsed.data, `${file}: ${bibHref}`).toHaveLength(1);
+        expect(parsed.data[0]!.title, file).toBe(title);
+        expect(parsed.data[0]!.URL, file).toBe(url);
+      }
+    }
+    expect(cited).toBe(files.length - 2);
+  });
+
+  it("lists every cited page in sitemap.xml, which robots.txt names", async () => {
+    const sitemap = await readFile(path.join(outDir, "sitemap.xml"), "utf8");
+    const locs = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
+    const files = (await readdir(outDir, { recursive: true })).filter((f) => f.endsWith(".html") && f !== "404.html" && f !== "sok/index.html");
+    expect(locs).toHaveLength(files.length);
+    expect(locs).toContain("https://helseogarbeid.example.no/tilbud/ous-kreft-dagrehabilitering/");
+    expect(await readFile(path.join(outDir, "robots.txt"), "utf8")).toContain("Sitemap: https://helseogarbeid.example.no/sitemap.xml");
+    const feed = parseHTML(await readFile(path.join(outDir, "endringer.xml"), "utf8")).document;
+    expect(feed.querySelectorAll("entry").length).toBeGreaterThan(0);
+  });
+
+  it("resolves every download link on every page to a file", async () => {
+    const files = (await readdir(outDir, { recursive: true })).filter((f) => f.endsWith(".html"));
+    const targets = new Set<string>();
+    for (const file of files) {
+      for (const a of (await page(file)).querySelectorAll("a[href]")) {
+        const href = a.getAttribute("href")!;
+        if (href.startsWith("/") && /\.(csv|json|svg|png|bib|ris|xml)$/.test(href)) targets.add(href);
+      }
+    }
+    expect(targets.size).toBeGreaterThan(100);
+    for (const target of targets) await access(path.join(outDir, target));
+  });
+
+  it("publishes every dataset as CSV and JSON, described by a datapackage.json that Frictionless accepts", async () => {
+    const { Package } = await import("datapackage");
+    const descriptor = JSON.parse(await readFile(path.join(outDir, "data/datapackage.json"), "utf8"));
+    const shipped = (await readdir(dataDir)).filter((f) => f.endsWith(".csv")).sort();
+    expect(descriptor.resources.map((r: { path: string }) => r.path).sort()).toEqual(shipped);
+    const pkg = await Package.load(descriptor, { basePath: path.join(outDir, "data") });
+    expect(pkg.errors.map((e: Error) => e.message)).toEqual([]);
+    expect(pkg.valid).toBe(true);
+    for (const resource of pkg.resources) {
+      // Reads every row with its types, constraints and foreign keys checked.
+      const rows = await resource.read({ relations: true });
+      const json = JSON.parse(await readFile(path.join(outDir, `data/${resource.descriptor.path.replace(/\.csv$/, ".json")}`), "utf8"));
+      expect(rows.length, resource.name).toBe(json.length);
+      expect(await readFile(path.join(outDir, "data", resource.descriptor.path), "utf8")).toBe(await readFile(path.join(dataDir, resource.descriptor.path), "utf8"));
+    }
+  });
+});

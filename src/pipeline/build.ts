@@ -2,6 +2,7 @@ import { access, readdir, readFile, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import { build as astroBuild } from "astro";
 import { indexSite } from "./search/indexSite.ts";
+import { writeSiteFiles } from "./site/writeSiteFiles.ts";
 import { loadData, type LoadedData } from "./loadData.ts";
 import { writeGenerated } from "./generate/writeGenerated.ts";
 import { verifySite } from "./verify/verifySite.ts";
@@ -32,7 +33,7 @@ async function htmlFiles(dir: string): Promise<string[]> {
 }
 
 /**
- * The whole pipeline: read → validate → generate → Astro build → Pagefind index → verify.
+ * The whole pipeline: read → validate → generate → Astro build → citation files and sitemap → Pagefind index → verify.
  * Everything is built into a temporary folder beside outDir, which replaces outDir only at the end,
  * so a failed build leaves the last good site as it was.
  */
@@ -47,7 +48,7 @@ export async function buildSite(options: BuildOptions): Promise<{ data: LoadedDa
   const { data, report } = await stage(log, "read+validate", () => loadData(dataDir, { relativeTo: path.dirname(dataDir) }), ({ report }) =>
     report.map((r) => `${r.file}: ${r.rowsRead} rows read, ${r.rowsValid} valid`).join("; "),
   );
-  await stage(log, "generate", () => writeGenerated(data, path.join(root, "src", "generated")), (r) =>
+  await stage(log, "generate", () => writeGenerated(data, path.join(root, "src", "generated"), dataDir), (r) =>
     `${r.dataModules} data modules, ${r.pages} MDX pages`,
   );
   if (options.generateOnly) return { data, pages: 0 };
@@ -67,6 +68,7 @@ export async function buildSite(options: BuildOptions): Promise<{ data: LoadedDa
       },
       (r) => `${r.pages} pages built, ${r.charts} charts rendered`,
     );
+    await stage(log, "site files", () => writeSiteFiles(tmpDir), (r) => `${r.citations} pages with BibTeX and RIS files, sitemap with ${r.sitemapUrls} addresses`);
     await stage(log, "index", () => indexSite(tmpDir), (r) => `${r.pages} pages indexed for search (Pagefind), ${r.words} words for typo correction`);
     await stage(log, "verify", () => verifySite(tmpDir, data), (checks) => `${checks} checks passed`);
 

@@ -24,6 +24,7 @@ export const templatePages: Record<string, string> = {
   search: "/sok/",
   about: "/om/",
   "about subpage": "/om/metode/",
+  "open data": "/data/",
   "not found": "/denne-siden-finnes-ikke/",
 };
 
@@ -48,6 +49,8 @@ export const keyPages = [
   "/kilder/",
   "/kilder/nmbu-2016-masteroppgave/",
   "/om/",
+  "/om/endringer/",
+  "/om/tilgjengelighet/",
 ];
 
 /** e.g. "/kilder/snf-2008/" → "source page"; "/404.html" → "not found". */
@@ -64,6 +67,7 @@ export function templateOf(urlPath: string): string {
     kilder: ["source list", "source page"],
     sok: ["search", "search"],
     om: ["about", "about subpage"],
+    data: ["open data", "open data"],
   };
   if (urlPath === "/tilbud/slik-henviser-du/") return "referral guide";
   if (section === "statistikk" && depth === 3) return "statistics table";

@@ -1,4 +1,4 @@
-import { mkdir, rm, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { LoadedData } from "../loadData.ts";
 import type { ValidatedDataset } from "../validate/validate.ts";
@@ -10,10 +10,10 @@ export interface GenerateReport {
 }
 
 /**
- * Generate stage: writes typed JSON modules (one per dataset, for pages and charts) and
- * MDX pages into a folder that is rebuilt from scratch each run and never committed.
+ * Generate stage: writes typed JSON modules (one per dataset, for pages and charts), copies of the
+ * CSV files, and MDX pages into a folder that is rebuilt from scratch each run and never committed.
  */
-export async function writeGenerated(data: LoadedData, generatedDir: string): Promise<GenerateReport> {
+export async function writeGenerated(data: LoadedData, generatedDir: string, dataDir: string): Promise<GenerateReport> {
   await rm(generatedDir, { recursive: true, force: true });
   const modules = (Object.values(data) as ValidatedDataset[]).map((v) => ({
     file: path.join(generatedDir, "data", `${v.dataset.name}.json`),
@@ -23,6 +23,11 @@ export async function writeGenerated(data: LoadedData, generatedDir: string): Pr
   for (const { file, content } of [...modules, ...pages]) {
     await mkdir(path.dirname(file), { recursive: true });
     await writeFile(file, content);
+  }
+  // The CSV files as the data editors wrote them, for the open-data downloads (byte for byte, not re-serialised).
+  await mkdir(path.join(generatedDir, "csv"), { recursive: true });
+  for (const v of Object.values(data) as ValidatedDataset[]) {
+    await copyFile(path.join(dataDir, v.dataset.file), path.join(generatedDir, "csv", v.dataset.file));
   }
   return { dataModules: modules.length, pages: pages.length };
 }

@@ -16,6 +16,17 @@ export interface Column<T> {
   schema: z.ZodType<T, string>;
   /** Name of the dataset whose key this column refers to, e.g. "sources". */
   references?: string;
+  /** The column as a field of a Frictionless Table Schema (type and constraints), for datapackage.json. */
+  field: FieldDescriptor;
+}
+
+/** A Frictionless Table Schema field, without name and description (those come from the dataset). */
+export interface FieldDescriptor {
+  type: "string" | "integer" | "number" | "year" | "boolean";
+  format?: "uri";
+  trueValues?: string[];
+  falseValues?: string[];
+  constraints?: { enum?: string[]; minimum?: number; maximum?: number; maxLength?: number; pattern?: string };
 }
 
 type Options = { description: string };
@@ -37,7 +48,7 @@ function column<T>(
     if (value === "") return fail(ctx, `is empty; expected ${expected}`);
     return parse(value, ctx);
   });
-  return { description: opts.description, typeLabel, expected, required: true, schema };
+  return { description: opts.description, typeLabel, expected, required: true, schema, field: { type: "string" } };
 }
 
 /** Allows an empty cell, read as undefined: the seeds do not say everything, and we never guess. */
@@ -54,19 +65,21 @@ export function optional<T>(col: Column<T>): Column<T | undefined> {
 const quote = (s: string) => JSON.stringify(s.length > 60 ? `${s.slice(0, 57)}…` : s);
 
 /** Free text as printed; kept exactly (apart from surrounding spaces). */
-export function text(opts: Options & { maxLength?: number }) {
+export function text(opts: Options & { maxLength?: number }): Column<string> {
   const max = opts.maxLength ?? 5000;
-  return column<string>(opts, `tekst (høyst ${max} tegn)`, `text of at most ${max} characters`, (v, ctx) =>
+  const col = column<string>(opts, `tekst (høyst ${max} tegn)`, `text of at most ${max} characters`, (v, ctx) =>
     v.length > max ? fail(ctx, `is ${v.length} characters long; expected at most ${max}`) : v,
   );
+  return { ...col, field: { type: "string", constraints: { maxLength: max } } };
 }
 
 /** Stable identifier: lower-case letters, digits and hyphens, e.g. "sintef-ntnu-folgeevaluering-vedlegg". */
-export function id(opts: Options) {
+export function id(opts: Options): Column<string> {
   const expected = "an id of lower-case letters a–z, digits and single hyphens";
-  return column<string>(opts, "id (a–z, 0–9 og bindestrek)", expected, (v, ctx) =>
+  const col = column<string>(opts, "id (a–z, 0–9 og bindestrek)", expected, (v, ctx) =>
     /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(v) ? v : fail(ctx, `${quote(v)} is not valid; expected ${expected}`),
   );
+  return { ...col, field: { type: "string", constraints: { pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$" } } };
 }
 
 /** A reference to the key of another dataset; checked across files once every file is read. */
@@ -75,12 +88,13 @@ export function reference(dataset: string, opts: Options): Column<string> {
 }
 
 /** Whole number written with digits only: "1 234" and "1,5" are errors, so nothing is misread. */
-export function integer(opts: Options & { min?: number; max?: number }) {
+export function integer(opts: Options & { min?: number; max?: number }): Column<number> {
   const min = opts.min ?? 0;
   const max = opts.max;
   const range = max === undefined ? `${min} or more` : `from ${min} to ${max}`;
   const label = max === undefined ? `heltall, ${min} eller mer` : `heltall fra ${min} til ${max}`;
-  return column<number>(opts, label, `a whole number ${range}`, (v, ctx) => {
+  const field: FieldDescriptor = { type: "integer", constraints: { minimum: min, ...(max === undefined ? {} : { maximum: max }) } };
+  const col = column<number>(opts, label, `a whole number ${range}`, (v, ctx) => {
     if (!/^-?\d+$/.test(v)) {
       return fail(ctx, `${quote(v)} is not a whole number; expected digits only, without spaces, separators or decimals`);
     }
@@ -88,15 +102,17 @@ export function integer(opts: Options & { min?: number; max?: number }) {
     if (n < min || (max !== undefined && n > max)) return fail(ctx, `${n} is out of range; expected a whole number ${range}`);
     return n;
   });
+  return { ...col, field };
 }
 
 /** Decimal number with a point; a Norwegian decimal comma only where the column allows it. */
-export function decimal(opts: Options & { min?: number; max?: number; allowComma?: boolean }) {
+export function decimal(opts: Options & { min?: number; max?: number; allowComma?: boolean }): Column<number> {
   const min = opts.min ?? -Infinity;
   const max = opts.max ?? Infinity;
   const label = `desimaltall${opts.allowComma ? " (punktum eller komma)" : " med punktum"}`;
   const expected = `a number${opts.allowComma ? "" : " with a decimal point"}`;
-  return column<number>(opts, label, expected, (v, ctx) => {
+  const constraints = { ...(Number.isFinite(min) ? { minimum: min } : {}), ...(Number.isFinite(max) ? { maximum: max } : {}) };
+  const col = column<number>(opts, label, expected, (v, ctx) => {
     if (!opts.allowComma && /^-?\d+,\d+$/.test(v)) {
       return fail(ctx, `${quote(v)} uses a decimal comma; expected a decimal point, e.g. ${v.replace(",", ".")}`);
     }
@@ -106,6 +122,7 @@ export function decimal(opts: Options & { min?: number; max?: number; allowComma
     if (n < min || n > max) return fail(ctx, `${n} is out of range; expected ${min} to ${max}`);
     return n;
   });
+  return { ...col, field: { type: "number", constraints } };
 }
 
 /** A share in per cent, 0–100, e.g. "42.5". */
@@ -113,29 +130,32 @@ export function percent(opts: Options & { allowComma?: boolean }) {
   return { ...decimal({ ...opts, min: 0, max: 100 }), typeLabel: "prosent (0–100)" };
 }
 
-export function year(opts: Options) {
-  return integer({ ...opts, min: 1990, max: 2030 });
+export function year(opts: Options): Column<number> {
+  return { ...integer({ ...opts, min: 1990, max: 2030 }), field: { type: "year" } };
 }
 
 /** One of a fixed list, e.g. the four regional health authorities. */
-export function oneOf<const T extends readonly string[]>(values: T, opts: Options) {
-  return column<T[number]>(opts, `en av: ${values.join(", ")}`, `one of ${values.join(", ")}`, (v, ctx) =>
+export function oneOf<const T extends readonly string[]>(values: T, opts: Options): Column<T[number]> {
+  const col = column<T[number]>(opts, `en av: ${values.join(", ")}`, `one of ${values.join(", ")}`, (v, ctx) =>
     (values as readonly string[]).includes(v) ? (v as T[number]) : fail(ctx, `${quote(v)} is not one of ${values.join(", ")}`),
   );
+  return { ...col, field: { type: "string", constraints: { enum: [...values] } } };
 }
 
-export function boolean(opts: Options) {
-  return column<boolean>(opts, "ja eller nei", "ja or nei", (v, ctx) =>
+export function boolean(opts: Options): Column<boolean> {
+  const col = column<boolean>(opts, "ja eller nei", "ja or nei", (v, ctx) =>
     v === "ja" ? true : v === "nei" ? false : fail(ctx, `${quote(v)} is not ja or nei`),
   );
+  return { ...col, field: { type: "boolean", trueValues: ["ja"], falseValues: ["nei"] } };
 }
 
 /** A web address; only http(s), so a cell can never smuggle in a javascript: link. */
-export function url(opts: Options) {
+export function url(opts: Options): Column<string> {
   const expected = "a web address starting with https://";
-  return column<string>(opts, "nettadresse (https://…)", expected, (v, ctx) =>
+  const col = column<string>(opts, "nettadresse (https://…)", expected, (v, ctx) =>
     /^https?:\/\/[^\s<>"]+$/.test(v) ? v : fail(ctx, `${quote(v)} is not ${expected}`),
   );
+  return { ...col, field: { type: "string", format: "uri" } };
 }
 
 /** Several values in one cell, separated by semicolons, e.g. "poliklinisk; gruppe" → ["poliklinisk", "gruppe"]. */
@@ -161,5 +181,7 @@ export function list<T>(item: Column<T>, opts: Options): Column<T[]> {
     required: true,
     schema,
     references: item.references,
+    // A list is one text cell in the CSV; its items are checked by the build, not by the table schema.
+    field: { type: "string" },
   };
 }

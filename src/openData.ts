@@ -1,0 +1,60 @@
+// The open-data section: every dataset of data/ with its data dictionary, described as a Frictionless
+// Tabular Data Package. Everything here is derived from the schemas in src/pipeline/schema/datasets.ts.
+import type { Column } from "./pipeline/schema/columns.ts";
+import type { Dataset } from "./pipeline/schema/dataset.ts";
+import { datasets } from "./pipeline/schema/datasets.ts";
+import { dataRelease, site } from "./site.ts";
+
+/** Single-value references only: a list cell ("a; b") is checked by the build instead. Frictionless wants none rather than []. */
+function foreignKeys(d: Dataset) {
+  const keys = Object.entries(d.columns)
+    .filter(([, column]) => column.references && !column.typeLabel.startsWith("liste"))
+    .map(([name, column]) => {
+      const target = datasets.find((t) => t.name === column.references)!;
+      return { fields: [name], reference: { resource: resourceName(target), fields: [target.key] } };
+    });
+  return keys.length ? { foreignKeys: keys } : {};
+}
+
+export const csvHref = (d: Dataset) => `/data/${d.name}.csv`;
+export const jsonHref = (d: Dataset) => `/data/${d.name}.json`;
+
+/** Frictionless resource names allow lower case, digits and -._ only. */
+const resourceName = (d: Dataset) => d.name.replace(/_/g, "-");
+
+/**
+ * headers: each CSV file's header row. Frictionless reads columns by position, and the build reads them
+ * by name, so the fields are listed in the order the file has them.
+ */
+export function dataPackage(headers: Record<string, string[]>) {
+  return {
+    profile: "tabular-data-package",
+    name: "helse-og-arbeid",
+    title: site.name,
+    description: site.description,
+    version: dataRelease.version,
+    created: `${dataRelease.date}T00:00:00Z`,
+    homepage: "https://helseogarbeid.example.no/data/",
+    licenses: [{ name: "CC-BY-4.0", title: "Creative Commons Attribution 4.0", path: "https://creativecommons.org/licenses/by/4.0/" }],
+    resources: datasets.map((d) => ({
+      profile: "tabular-data-resource",
+      name: resourceName(d),
+      path: `${d.name}.csv`,
+      title: d.title,
+      description: d.description,
+      format: "csv",
+      mediatype: "text/csv",
+      encoding: "utf-8",
+      schema: {
+        fields: headers[d.name]!.map((name) => {
+          const column = (d.columns as Record<string, Column<unknown>>)[name];
+          if (!column) throw new Error(`${d.file} has a column ${name} that its schema does not describe`);
+          return { name, description: column.description || undefined, ...column.field, constraints: { ...column.field.constraints, required: column.required } };
+        }),
+        primaryKey: [d.key],
+        missingValues: [""],
+        ...foreignKeys(d),
+      },
+    })),
+  };
+}

@@ -1,0 +1,30 @@
+import type { APIRoute } from "astro";
+import { releases, site } from "../site.ts";
+
+const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+
+/** An Atom feed of the data releases, so readers who cite the site learn when figures change. */
+export const GET: APIRoute = ({ site: siteUrl }) => {
+  const base = siteUrl!.href.replace(/\/$/, "");
+  const entries = releases.map(
+    (r) => `  <entry>
+    <id>${base}/om/endringer/#utgave-${r.version.replaceAll(".", "-")}</id>
+    <title>Datautgave ${escape(r.version)}: ${escape(r.title)}</title>
+    <updated>${r.date}T00:00:00Z</updated>
+    <link href="${base}/om/endringer/#utgave-${r.version.replaceAll(".", "-")}" />
+    <content type="html">${escape(`<ul>${r.changes.map((c) => `<li>${escape(c)}</li>`).join("")}</ul>`)}</content>
+  </entry>`,
+  );
+  const body = `<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="nb">
+  <id>${base}/endringer.xml</id>
+  <title>${escape(site.name)}: dataendringer</title>
+  <updated>${releases[0].date}T00:00:00Z</updated>
+  <author><name>${escape(site.publisher)}</name></author>
+  <link rel="self" href="${base}/endringer.xml" />
+  <link href="${base}/om/endringer/" />
+${entries.join("\n")}
+</feed>
+`;
+  return new Response(body, { headers: { "Content-Type": "application/atom+xml; charset=utf-8" } });
+};

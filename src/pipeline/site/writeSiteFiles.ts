@@ -1,0 +1,43 @@
+import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { parseHTML } from "linkedom";
+import { bibtex, citationFileBase, citationOf, ris } from "../../citation.ts";
+import { dataRelease } from "../../site.ts";
+
+export interface SiteFilesReport {
+  citations: number;
+  sitemapUrls: number;
+}
+
+/**
+ * After the Astro build: a BibTeX and a RIS file for every page with a citation block, and sitemap.xml.
+ * Both are read from the built pages themselves (their citation_* tags), so they can never disagree.
+ */
+export async function writeSiteFiles(siteDir: string): Promise<SiteFilesReport> {
+  const files = (await readdir(siteDir, { recursive: true })).filter((f) => f.endsWith(".html")).sort();
+  await mkdir(path.join(siteDir, "sitering"), { recursive: true });
+  const urls: string[] = [];
+  for (const file of files) {
+    const { document } = parseHTML(await readFile(path.join(siteDir, file), "utf8"));
+    if (!document.querySelector("section.cite")) continue;
+    const meta = (name: string) => document.querySelector(`meta[name="${name}"]`)?.getAttribute("content");
+    const title = meta("citation_title");
+    const url = meta("citation_public_url");
+    if (!title || !url) throw new Error(`${file} has a citation block but no citation_title or citation_public_url`);
+    const citation = citationOf(title, url);
+    const base = path.join(siteDir, `${citationFileBase(new URL(url).pathname)}`);
+    await writeFile(`${base}.bib`, bibtex(citation));
+    await writeFile(`${base}.ris`, ris(citation));
+    urls.push(url);
+  }
+  const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;");
+  const sitemap = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
+    ...urls.map((u) => `  <url><loc>${escape(u)}</loc><lastmod>${dataRelease.date}</lastmod></url>`),
+    "</urlset>",
+    "",
+  ].join("\n");
+  await writeFile(path.join(siteDir, "sitemap.xml"), sitemap);
+  return { citations: urls.length, sitemapUrls: urls.length };
+}
