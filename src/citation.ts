@@ -85,3 +85,8 @@ export function citationFileBase(pathname: string): string {
   const slug = pathname.replace(/^\/|\/$/g, "").replace(/[^a-z0-9]+/gi, "-").toLowerCase();
   return `/sitering/${slug || "forside"}`;
 }
+
+/** The image shown when a page is shared: "/tilbud/x/" → "/delingsbilder/tilbud-x.png". */
+export function previewImagePath(pathname: string): string {
+  return `${citationFileBase(pathname).replace(/^\/sitering\//, "/delingsbilder/")}.png`;
+}

@@ -257,7 +257,7 @@ describe("the evidence section", () => {
 });
 
 describe("citable and open", () => {
-  it("gives every page a citation block, Scholar and OpenGraph tags, valid JSON-LD, and BibTeX and RIS files that parse", async () => {
+  it("gives every page a citation block, Scholar and OpenGraph tags, a preview image, valid JSON-LD, and BibTeX and RIS files that parse", async () => {
     const { Cite } = await import("@citation-js/core");
     await import("@citation-js/plugin-bibtex");
     await import("@citation-js/plugin-ris");
@@ -290,6 +290,9 @@ describe("citable and open", () => {
       expect(meta("name", "citation_publication_date"), file).toMatch(/^\d{4}\/\d{2}\/\d{2}$/);
       expect(section!.querySelector("#sitering-apa")!.textContent, file).toContain(url);
       expect(section!.querySelector("#sitering-vancouver")!.textContent, file).toContain(`Tilgjengelig fra: ${url}`);
+      // The preview image for sharing: a 1200×630 PNG (width and height stand in the PNG's IHDR chunk).
+      const image = await readFile(path.join(outDir, new URL(meta("property", "og:image")!).pathname));
+      expect([image.readUInt32BE(16), image.readUInt32BE(20)], file).toEqual([1200, 630]);
       const [bibHref, risHref] = [...section!.querySelectorAll("a[download]")].map((a) => a.getAttribute("href")!);
       const bib = new Cite(await readFile(path.join(outDir, bibHref!), "utf8"));
       const ris = new Cite(await readFile(path.join(outDir, risHref!), "utf8"), { forceType: "@ris/file" });

@@ -68,7 +68,7 @@ export async function buildSite(options: BuildOptions): Promise<{ data: LoadedDa
       },
       (r) => `${r.pages} pages built, ${r.charts} charts rendered`,
     );
-    await stage(log, "site files", () => writeSiteFiles(tmpDir), (r) => `${r.citations} pages with BibTeX and RIS files, sitemap with ${r.sitemapUrls} addresses`);
+    await stage(log, "site files", () => writeSiteFiles(tmpDir), (r) => `${r.citations} pages with BibTeX and RIS files, ${r.images} preview images, sitemap with ${r.sitemapUrls} addresses`);
     await stage(log, "index", () => indexSite(tmpDir), (r) => `${r.pages} pages indexed for search (Pagefind), ${r.words} words for typo correction`);
     await stage(log, "verify", () => verifySite(tmpDir, data), (checks) => `${checks} checks passed`);
 

@@ -1,22 +1,26 @@
 import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseHTML } from "linkedom";
-import { bibtex, citationFileBase, citationOf, ris } from "../../citation.ts";
-import { dataRelease } from "../../site.ts";
+import { bibtex, citationFileBase, citationOf, previewImagePath, ris } from "../../citation.ts";
+import { dataRelease, site } from "../../site.ts";
+import { previewImage } from "./previewImage.ts";
 
 export interface SiteFilesReport {
   citations: number;
+  images: number;
   sitemapUrls: number;
 }
 
 /**
- * After the Astro build: a BibTeX and a RIS file for every page with a citation block, and sitemap.xml.
+ * After the Astro build: a BibTeX and a RIS file and a preview image for every page with a citation block, and sitemap.xml.
  * Both are read from the built pages themselves (their citation_* tags), so they can never disagree.
  */
 export async function writeSiteFiles(siteDir: string): Promise<SiteFilesReport> {
   const files = (await readdir(siteDir, { recursive: true })).filter((f) => f.endsWith(".html")).sort();
   await mkdir(path.join(siteDir, "sitering"), { recursive: true });
+  await mkdir(path.join(siteDir, "delingsbilder"), { recursive: true });
   const urls: string[] = [];
+  const images: Promise<void>[] = [];
   for (const file of files) {
     const { document } = parseHTML(await readFile(path.join(siteDir, file), "utf8"));
     if (!document.querySelector("section.cite")) continue;
@@ -28,8 +32,14 @@ export async function writeSiteFiles(siteDir: string): Promise<SiteFilesReport> 
     const base = path.join(siteDir, `${citationFileBase(new URL(url).pathname)}`);
     await writeFile(`${base}.bib`, bibtex(citation));
     await writeFile(`${base}.ris`, ris(citation));
+    const section = document.querySelector("nav a[aria-current]")?.textContent?.trim() ?? site.shortName;
+    const imageFile = path.join(siteDir, previewImagePath(new URL(url).pathname));
+    images.push(
+      previewImage({ title, section, siteName: site.name, footer: `Datautgave ${dataRelease.version} · ${new URL(url).host}` }).then((png) => writeFile(imageFile, png)),
+    );
     urls.push(url);
   }
+  await Promise.all(images);
   const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;");
   const sitemap = [
     '<?xml version="1.0" encoding="UTF-8"?>',
@@ -39,5 +49,5 @@ export async function writeSiteFiles(siteDir: string): Promise<SiteFilesReport> 
     "",
   ].join("\n");
   await writeFile(path.join(siteDir, "sitemap.xml"), sitemap);
-  return { citations: urls.length, sitemapUrls: urls.length };
+  return { citations: urls.length, images: images.length, sitemapUrls: urls.length };
 }

@@ -1,0 +1,35 @@
+import sharp from "sharp";
+
+const escapeXml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+
+/** Breaks a title into at most `maxLines` lines of about `width` characters, ending with "…" if cut. */
+export function wrapTitle(title: string, width = 30, maxLines = 4): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of title.split(/\s+/)) {
+    if (line && (line + " " + word).length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  if (lines.length <= maxLines) return lines;
+  return [...lines.slice(0, maxLines - 1), `${lines[maxLines - 1]!.slice(0, width - 1)}…`];
+}
+
+/**
+ * The 1200×630 image shown when a page is shared: site name, section, the page's title and the data release.
+ * Drawn from SVG with the machine's own fonts (DejaVu Sans on Debian), so nothing is fetched while building.
+ */
+export async function previewImage(options: { title: string; section: string; siteName: string; footer: string }): Promise<Buffer> {
+  const lines = wrapTitle(options.title);
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="630" viewBox="0 0 1200 630">
+  <rect width="1200" height="630" fill="#eef4fa"/>
+  <rect x="0" y="0" width="24" height="630" fill="#1f5f99"/>
+  <text x="80" y="110" font-family="DejaVu Sans, sans-serif" font-size="34" font-weight="bold" fill="#1f5f99">${escapeXml(options.siteName)}</text>
+  <text x="80" y="170" font-family="DejaVu Sans, sans-serif" font-size="30" fill="#333">${escapeXml(options.section)}</text>
+  ${lines.map((l, i) => `<text x="80" y="${270 + i * 72}" font-family="DejaVu Sans, sans-serif" font-size="58" font-weight="bold" fill="#111">${escapeXml(l)}</text>`).join("\n  ")}
+  <text x="80" y="580" font-family="DejaVu Sans, sans-serif" font-size="26" fill="#333">${escapeXml(options.footer)}</text>
+</svg>`;
+  return sharp(Buffer.from(svg)).png({ compressionLevel: 6 }).toBuffer();
+}
