@@ -26,3 +26,13 @@ describe("the schemas", () => {
     for (const r of report) expect(r.rowsValid, r.file).toBe(r.rowsRead);
   });
 });
+
+describe("data/README.md", () => {
+  it("is the guide the schemas generate (run npm run data-readme after changing a schema)", async () => {
+    const { readFile } = await import("node:fs/promises");
+    const { dataReadme } = await import("../src/pipeline/docs/dataReadme.ts");
+    const { shippedData } = await import("./helpers.ts");
+    const path = await import("node:path");
+    expect(await readFile(path.join(shippedData, "README.md"), "utf8")).toBe(dataReadme());
+  });
+});

@@ -1,0 +1,89 @@
+import type { Dataset } from "../schema/dataset.ts";
+import { datasets } from "../schema/datasets.ts";
+
+/** Markdown table cells: a pipe or a line break would end the cell. */
+const cell = (s: string) => s.replace(/\|/g, "\\|").replace(/\s*\n\s*/g, " ");
+
+function datasetSection(d: Dataset): string {
+  const rows = Object.entries(d.columns).map(
+    ([name, c]) =>
+      `| \`${name}\` | ${cell(c.typeLabel)} | ${c.required ? "ja" : "nei"} | ${cell(c.description)}${c.references ? ` (viser til \`${c.references}\`)` : ""} |`,
+  );
+  const cited = [
+    ...(d.citedNumbers?.length ? [`Tall som må stå på kildelinjen: ${d.citedNumbers.map((c) => `\`${c}\``).join(", ")}.`] : []),
+    ...(d.citedTexts?.length ? [`Tekst som må stå ordrett i kildelinjene: ${d.citedTexts.map((c) => `\`${c}\``).join(", ")}.`] : []),
+  ];
+  return [
+    `### ${d.title} (\`${d.file}\`)`,
+    "",
+    cell(d.description),
+    "",
+    `Nøkkel: \`${d.key}\` (må være unik).${cited.length ? " " + cited.join(" ") : ""}`,
+    "",
+    "| Kolonne | Type | Påkrevd | Beskrivelse |",
+    "| --- | --- | --- | --- |",
+    ...rows,
+    "",
+  ].join("\n");
+}
+
+/**
+ * data/README.md: the data editor's guide. The column reference is generated from the schemas, so it
+ * cannot drift from what the build checks; `npm run data-readme` rewrites it, and a test fails when it is stale.
+ */
+export function dataReadme(): string {
+  return `# Dataene: veiledning for redaktører
+
+<!-- Denne filen lages av \`npm run data-readme\` fra skjemaene i src/pipeline/schema/. Ikke rediger den for hånd. -->
+
+Alle tall og opplysninger på nettstedet står i CSV-filene i denne mappen. Nettstedet bygges fra dem med
+\`npm run build\`, som stopper med en feilmelding hvis noe ikke stemmer. Da blir forrige versjon av nettstedet stående.
+
+## Regler for alle filer
+
+- UTF-8, komma som skilletegn, første linje er kolonnenavnene. Felt med komma, anførselstegn eller linjeskift
+  settes i anførselstegn, og anførselstegn inni dobles (\`""\`). Excel: «CSV UTF-8».
+- Tall skrives med sifre uten mellomrom: \`11771\`, ikke \`11 771\`. Desimaltall med punktum: \`4.47\`.
+- Ja/nei-felt skrives \`ja\` eller \`nei\`. Lister skilles med semikolon: \`poliklinisk; gruppe\`.
+- Tomt felt betyr at kilden ikke sier det. Vi gjetter aldri.
+- Hver rad oppgir kilden: \`source_id\` (dokumentet), \`source_location\` (tabell eller avsnitt) og \`source_line\`
+  (linjen i tekstutgaven av dokumentet). \`npm run check:provenance\` kontrollerer at tallene og sitatene står der.
+- Feil i en kilde rettes ikke: behold kildens verdi og skriv hva som er galt i \`source_note\`.
+
+## Slik gjør du vanlige endringer
+
+**Rette et tilbud.** Finn raden i \`offers.csv\` (id-en står i nettadressen /tilbud/<id>/). Id-en endres aldri,
+for den er en del av nettadressen andre har lenket til. Rett feltene og kontroller at kildelinjene fortsatt stemmer.
+
+**Legge til et tilbud.** Legg til en rad i \`offers.csv\` med en ny, unik id. Tilbyderen må finnes i
+\`providers.csv\` og stedene i \`places.csv\` (legg dem til først).
+
+**Legge til statistikk.** Legg tabellen inn i \`statistics_tables.csv\` og hver celle som en rad i \`statistics.csv\`,
+med radens og kolonnens overskrift, plass i tabellen og verdien både som tall (\`value\`) og slik kilden skriver den
+(\`value_as_printed\`).
+
+**Legge til en studie eller et funn.** En oversikt eller studie går i \`literature.csv\`, et hovedfunn i
+\`findings.csv\`. Mål, konklusjoner og sitater skal stå ordrett; oppsummeringen skriver du med egne ord, og aldri
+sterkere enn kilden.
+
+**Ny datautgave.** Når dataene endres, legg en ny utgave øverst i \`releases\` i \`src/site.ts\` med dato og hva som
+er endret. Den vises i bunnen av hver side, i siteringene og i nyhetsstrømmen.
+
+## Feilmeldinger
+
+Byggingen skriver én linje per feil: \`fil:linje:kolonne: hva som er galt; hva som ventes\`. Eksempler:
+
+| Melding | Betyr |
+| --- | --- |
+| \`data/appropriations.csv:2:amount_nok: "457 900 000" is not a whole number; expected digits only, without spaces, separators or decimals\` | Tall skrives uten mellomrom. |
+| \`data/appropriations.csv:4:id: "rt-2008" is a duplicate; the same id is already used on line 2\` | Id-en finnes fra før i fila. |
+| \`data/appropriations.csv:2:source_id: "sintef-2022" does not match any id in data/sources.csv\` | Raden viser til noe som ikke finnes. |
+| \`data/appropriations.csv:1:comment: is not a known column of appropriations.csv; expected columns: …\` | Kolonnenavnet er feilstavet eller ukjent. |
+| \`data/sources.csv:2: is not valid UTF-8 (byte 0xF8 at byte offset 136); save the file as UTF-8\` | Fila er lagret med feil tegnkoding. |
+
+Alle meldingstypene har et eksempel i \`test/fixtures/bad/\`, med den nøyaktige meldingen i \`expected.txt\`.
+
+## Kolonnene i hver fil
+
+${datasets.map(datasetSection).join("\n")}`;
+}
