@@ -15,6 +15,8 @@ const hostile = [
   "`backticks` and <!-- a comment -->",
   "</p><h1>Injected</h1>",
   "{/* jsx comment */}",
+  "</textarea><svg onload=alert(1)>",
+  "Emoji 🧠🏥 og kombinerte tegn: e\u0301, a\u030A, Ø",
 ].join("\n\n");
 
 let dataDir: string;

@@ -25,6 +25,8 @@ export interface Dataset<C extends Columns = Columns> {
    * returns what does not match, or undefined.
    */
   checkCited?: (row: Record<string, unknown>, cited: string) => string | undefined;
+  /** Rules across the columns of one row, run after each cell is valid on its own. */
+  rowRules?: (row: Record<string, unknown>) => { column: string; message: string }[];
 }
 
 export type RecordOf<D extends Dataset> = {

@@ -236,6 +236,10 @@ export const statistics = defineDataset({
     ...provenanceColumns(),
   },
   citedTexts: ["value_as_printed"],
+  rowRules: (row) =>
+    row.unit === "prosent" && typeof row.value === "number" && (row.value < 0 || row.value > 100)
+      ? [{ column: "value", message: `${row.value} is not a share; expected 0 to 100 when unit is prosent` }]
+      : [],
 });
 
 export const delphiCategories = defineDataset({

@@ -56,7 +56,10 @@ export function validateTable<D extends Dataset>(dataset: D, table: CsvTable): {
           for (const issue of parsed.error.issues) issues.push({ file: table.file, line, column: name, message: issue.message });
         }
       }
-      if (valid) rows.push({ line, record: record as RecordOf<D> });
+      // Rules across columns (e.g. a share in per cent is at most 100) run on rows whose cells are each valid.
+      const ruleIssues = valid ? (dataset.rowRules?.(record) ?? []) : [];
+      for (const { column, message } of ruleIssues) issues.push({ file: table.file, line, column, message });
+      if (valid && ruleIssues.length === 0) rows.push({ line, record: record as RecordOf<D> });
     }
     issues.push(...uniqueKeyIssues(dataset, table.file, rows));
   }
