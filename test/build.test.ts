@@ -162,6 +162,15 @@ describe("the built site", () => {
     expect(entry.languages.nb.page_count).toBeGreaterThanOrEqual(10);
   });
 
+  it("rebuilds nothing when data and code are unchanged, and says how much time that saved", async () => {
+    const before = await readFile(path.join(outDir, "index.html"), "utf8");
+    const result = build(dataDir);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/^\[cache\] data and code unchanged since .+ nothing rebuilt in \d+ ms instead of \d+ ms/m);
+    expect(result.stdout).not.toContain("[astro build]");
+    expect(await readFile(path.join(outDir, "index.html"), "utf8")).toBe(before);
+  });
+
   it("keeps the last good site when the data is bad, and says why", async () => {
     const before = await readFile(path.join(outDir, "index.html"), "utf8");
     const file = path.join(dataDir, "appropriations.csv");

@@ -1,6 +1,7 @@
 import { access, readdir, readFile, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import { build as astroBuild } from "astro";
+import { inputHash, readStamp, writeStamp } from "./buildCache.ts";
 import { indexSite } from "./search/indexSite.ts";
 import { writeSiteFiles } from "./site/writeSiteFiles.ts";
 import { loadData, type LoadedData } from "./loadData.ts";
@@ -16,6 +17,8 @@ export interface BuildOptions {
   outDir?: string;
   /** Stop after the generate stage (for `astro dev`). */
   generateOnly?: boolean;
+  /** Build even when data and code are unchanged since the site in outDir was built. */
+  force?: boolean;
   log?: (line: string) => void;
 }
 
@@ -37,12 +40,21 @@ async function htmlFiles(dir: string): Promise<string[]> {
  * Everything is built into a temporary folder beside outDir, which replaces outDir only at the end,
  * so a failed build leaves the last good site as it was.
  */
-export async function buildSite(options: BuildOptions): Promise<{ data: LoadedData; pages: number }> {
+export async function buildSite(options: BuildOptions): Promise<{ data?: LoadedData; pages: number; cached?: boolean }> {
   const log = options.log ?? console.log;
   const root = path.resolve(options.root);
   const dataDir = options.dataDir ?? path.join(root, "data");
   const outDir = path.resolve(options.outDir ?? path.join(root, "dist"));
   const started = performance.now();
+
+  // Incremental: nothing is rebuilt when the inputs hash as they did for the site already in outDir.
+  const hash = await inputHash(root, dataDir);
+  const stamp = options.generateOnly || options.force ? undefined : await readStamp(outDir);
+  if (stamp?.hash === hash) {
+    const ms = Math.round(performance.now() - started);
+    log(`[cache] data and code unchanged since ${path.relative(root, outDir) || outDir}/ was built (inputs ${hash}); nothing rebuilt in ${ms} ms instead of ${stamp.ms} ms (--force rebuilds)`);
+    return { pages: 0, cached: true };
+  }
 
   // Files are named from the data folder's parent, e.g. "data/sources.csv", wherever the folder is.
   const { data, report } = await stage(log, "read+validate", () => loadData(dataDir, { relativeTo: path.dirname(dataDir) }), ({ report }) =>
@@ -72,6 +84,7 @@ export async function buildSite(options: BuildOptions): Promise<{ data: LoadedDa
     await stage(log, "index", () => indexSite(tmpDir), (r) => `${r.pages} pages indexed for search (Pagefind), ${r.words} words for typo correction`);
     await stage(log, "verify", () => verifySite(tmpDir, data), (checks) => `${checks} checks passed`);
 
+    await writeStamp(tmpDir, { hash, ms: Math.round(performance.now() - started) });
     const oldDir = `${outDir}.old-${process.pid}`;
     const hadOld = await access(outDir).then(() => true, () => false);
     if (hadOld) await rename(outDir, oldDir);
