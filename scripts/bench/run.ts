@@ -1,0 +1,114 @@
+// npm run bench [-- --scales 1,10 --seed 1]: builds the site from synthetic data at each scale and two bare-Astro
+// baselines with the same number of pages, and writes the figures to bench/RESULTS.md. Reports, never asserts.
+import { spawnSync } from "node:child_process";
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { gzipSync } from "node:zlib";
+import { writeSyntheticData } from "./synthetic.ts";
+
+const root = path.resolve(import.meta.dirname, "../..");
+const { values } = parseArgs({ options: { scales: { type: "string", default: "1,10" }, seed: { type: "string", default: "1" } } });
+const scales = values.scales!.split(",").map(Number);
+
+interface Run {
+  seconds: number;
+  peakMb: number;
+  stdout: string;
+}
+
+/** Runs a command under GNU time for wall time and peak RSS (of the largest process in the tree). */
+function timed(command: string[], cwd: string): Run {
+  const result = spawnSync("/usr/bin/time", ["-f", "%e %M", ...command], { cwd, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  if (result.status !== 0) throw new Error(`${command.join(" ")} failed:\n${result.stdout}\n${result.stderr}`);
+  const [seconds, kb] = result.stderr.trim().split("\n").at(-1)!.split(" ").map(Number);
+  return { seconds: seconds!, peakMb: Math.round(kb! / 1024), stdout: result.stdout };
+}
+
+async function siteFigures(dist: string) {
+  const files = (await readdir(dist, { recursive: true })).map(String);
+  let bytes = 0;
+  for (const f of files) {
+    const s = await stat(path.join(dist, f));
+    if (s.isFile()) bytes += s.size;
+  }
+  const html = files.filter((f) => f.endsWith(".html"));
+  const gz = (await Promise.all(html.map(async (f) => gzipSync(await readFile(path.join(dist, f))).length))).sort((a, b) => a - b);
+  // JavaScript a page loads: its module scripts, inline and external, gzip.
+  const jsByType = new Map<string, number>();
+  for (const f of html) {
+    const page = await readFile(path.join(dist, f), "utf8");
+    const type = f.split(path.sep)[0]!.replace("index.html", "forside");
+    let js = 0;
+    for (const m of page.matchAll(/<script type="module"(?: src="([^"]+)")?>([\s\S]*?)<\/script>/g)) {
+      js += gzipSync(m[1] ? await readFile(path.join(dist, m[1])) : Buffer.from(m[2]!)).length;
+    }
+    jsByType.set(type, Math.max(jsByType.get(type) ?? 0, js));
+  }
+  return { pages: html.length, mb: bytes / 1e6, medianKb: gz[Math.floor(gz.length / 2)]! / 1024, largestKb: gz.at(-1)! / 1024, jsByType };
+}
+
+/** A bare Astro project with n pages of about 300 words, as one data-driven route or as n markdown files. */
+async function baseline(kind: "route" | "markdown", n: number): Promise<Run> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), `bench-${kind}-`));
+  await symlink(path.join(root, "node_modules"), path.join(dir, "node_modules"));
+  await mkdir(path.join(dir, "src/pages"), { recursive: true });
+  await writeFile(path.join(dir, "astro.config.mjs"), "export default {};\n");
+  await writeFile(path.join(dir, "package.json"), '{"type":"module"}\n');
+  const words = (i: number) => Array.from({ length: 300 }, (_, w) => `ord${(i * 7 + w) % 997}`).join(" ");
+  if (kind === "route") {
+    await writeFile(path.join(dir, "src/pages.json"), JSON.stringify(Array.from({ length: n }, (_, i) => ({ id: `side-${i}`, text: words(i) }))));
+    await writeFile(
+      path.join(dir, "src/pages/[id].astro"),
+      `---\nimport pages from "../pages.json";\nexport function getStaticPaths() { return pages.map((p) => ({ params: { id: p.id }, props: p })); }\nconst { id, text } = Astro.props;\n---\n<html lang="nb"><head><title>{id}</title></head><body><h1>{id}</h1><p>{text}</p></body></html>\n`,
+    );
+  } else {
+    for (let i = 0; i < n; i++) await writeFile(path.join(dir, `src/pages/side-${i}.md`), `---\ntitle: Side ${i}\n---\n# Side ${i}\n\n${words(i)}\n`);
+  }
+  const run = timed([path.join(root, "node_modules/.bin/node"), path.join(root, "node_modules/astro/bin/astro.mjs"), "build"], dir);
+  await rm(dir, { recursive: true, force: true });
+  return run;
+}
+
+const commit = spawnSync("git", ["rev-parse", "--short", "HEAD"], { cwd: root, encoding: "utf8" }).stdout.trim();
+const lines: string[] = [];
+const log = (l: string) => {
+  console.log(l);
+  lines.push(l);
+};
+log(`# Benchmark`);
+log("");
+log(`${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC · commit ${commit} · ${os.cpus().length} × ${os.cpus()[0]?.model.trim()} · ${Math.round(os.totalmem() / 1e9)} GB · Node ${process.version} · seed ${values.seed}`);
+log("");
+log("| scale | rows | pages | total s | peak RSS MB | pages/s | dist MB | median page KB gz | largest KB gz | read+validate | generate | astro build | site files | index | baseline route s | ratio | baseline markdown s | ratio |");
+log("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+const jsLines: string[] = [];
+for (const scale of scales) {
+  const work = await mkdtemp(path.join(os.tmpdir(), `bench-${scale}x-`));
+  const dataDir = path.join(work, "data");
+  await mkdir(dataDir);
+  const rows = await writeSyntheticData(path.join(root, "data"), dataDir, scale, Number(values.seed));
+  const out = path.join(work, "dist");
+  const run = timed([process.execPath, "scripts/build.ts", "--data", dataDir, "--out", out, "--force"], root);
+  const stages = Object.fromEntries([...run.stdout.matchAll(/^\[([^\]]+)\].*\((\d+) ms\)$/gm)].map((m) => [m[1], (Number(m[2]) / 1000).toFixed(1)]));
+  const site = await siteFigures(out);
+  const route = await baseline("route", site.pages);
+  const markdown = await baseline("markdown", site.pages);
+  log(
+    `| ${scale}× | ${rows} | ${site.pages} | ${run.seconds.toFixed(1)} | ${run.peakMb} | ${Math.round(site.pages / run.seconds)} | ${site.mb.toFixed(1)} | ${site.medianKb.toFixed(1)} | ${site.largestKb.toFixed(1)} | ${stages["read+validate"]} | ${stages.generate} | ${stages["astro build"]} | ${stages["site files"]} | ${stages.index} | ${route.seconds.toFixed(1)} | ${(run.seconds / route.seconds).toFixed(2)} | ${markdown.seconds.toFixed(1)} | ${(run.seconds / markdown.seconds).toFixed(2)} |`,
+  );
+  jsLines.push(`- ${scale}×: ${[...site.jsByType].map(([t, b]) => `${t} ${(b / 1024).toFixed(1)} KB`).join(", ")}`);
+  await rm(work, { recursive: true, force: true });
+}
+log("");
+log("JavaScript per page type (largest page of the type, gzip):");
+log("");
+for (const l of jsLines) log(l);
+log("");
+log("Peak RSS is the largest single process (GNU time). The baselines are bare Astro projects with the same number of pages of about 300 words: one data-driven route (`getStaticPaths` over JSON), and one markdown file per page.");
+// The build regenerates src/generated from the synthetic data; put the shipped data back.
+spawnSync(process.execPath, ["scripts/build.ts", "--generate-only"], { cwd: root });
+await mkdir(path.join(root, "bench"), { recursive: true });
+await writeFile(path.join(root, "bench/RESULTS.md"), lines.join("\n") + "\n");
+console.log("\nWrote bench/RESULTS.md");
