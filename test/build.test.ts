@@ -148,6 +148,7 @@ describe("the built site", () => {
         expect(figure.querySelector("figcaption")?.textContent, `${file}#${id}`).toMatch(/Kilde: .+/);
         expect(figure.querySelectorAll("details table tbody tr").length, `${file}#${id}`).toBeGreaterThan(0);
         expect(figure.querySelector(".chart-svg svg"), `${file}#${id}`).not.toBeNull();
+        expect(figure.querySelector(".figure-citation")?.textContent, `${file}#${id}`).toMatch(new RegExp(`Datautgave .+ https://\\S+/#${id}$`));
         const downloads = [...figure.querySelectorAll(".downloads a")].map((a) => a.getAttribute("href")!);
         expect(downloads.map((d) => path.extname(d)), `${file}#${id}`).toEqual([".csv", ".svg", ".png"]);
         for (const d of downloads) await access(path.join(outDir, d));

@@ -37,3 +37,20 @@ describe("typo correction", () => {
     expect(correctQuery("xyzzy", words)).toBeUndefined();
   });
 });
+
+describe("reading a built page without a DOM", async () => {
+  const { indexedText, metaContent } = await import("../src/pipeline/site/pageText.ts");
+  const page = `<html><head><meta name="citation_title" content="Angst &amp; depresjon &#8211; &quot;RT&quot;"></head><body>
+    <nav>Meny</nav><main id="innhold" data-pagefind-body=""><div hidden data-pagefind-ignore><span data-pagefind-filter="type:Tilbud"></span></div>
+    <h1>Ventetid og <em>sykefravær</em></h1><p>Tekst&nbsp;her</p><script type="module">ignored()</script>
+    <section class="cite" data-pagefind-ignore="all"><h2>Sitér denne siden</h2></section></main><footer>Fot</footer></body></html>`;
+
+  it("decodes meta content", () => {
+    expect(metaContent(page, "citation_title")).toBe('Angst & depresjon – "RT"');
+    expect(metaContent(page, "citation_public_url")).toBeUndefined();
+  });
+
+  it("keeps the indexed body's text and drops navigation, footer, scripts, facet markers and the citation block", () => {
+    expect(indexedText(page)).toEqual({ text: "Ventetid og sykefravær Tekst her", heading: "Ventetid og sykefravær" });
+  });
+});

@@ -1,7 +1,7 @@
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { parseHTML } from "linkedom";
 import * as pagefind from "pagefind";
+import { indexedText } from "../site/pageText.ts";
 import { searchTerms, wordsOf } from "./searchTerms.ts";
 
 /** Where the search page finds the index's words, to correct a query's typos. */
@@ -12,14 +12,6 @@ export interface IndexReport {
   words: number;
 }
 
-/** The text Pagefind indexes on a page (the body marked for it, without parts marked to ignore), and its h1. */
-function indexedText(html: string): { text: string; heading: string } {
-  const { document } = parseHTML(html);
-  const body = document.querySelector("[data-pagefind-body]");
-  if (!body) return { text: "", heading: "" };
-  for (const ignored of body.querySelectorAll("[data-pagefind-ignore]")) ignored.remove();
-  return { text: body.textContent ?? "", heading: body.querySelector("h1")?.textContent ?? "" };
-}
 
 /**
  * Indexes every HTML page of the built site with Pagefind, adding each page's synonyms and compound

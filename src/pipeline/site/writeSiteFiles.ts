@@ -1,8 +1,8 @@
 import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { parseHTML } from "linkedom";
 import { bibtex, citationFileBase, citationOf, previewImagePath, ris } from "../../citation.ts";
 import { dataRelease, site } from "../../site.ts";
+import { metaContent } from "./pageText.ts";
 import { previewImage } from "./previewImage.ts";
 
 export interface SiteFilesReport {
@@ -22,17 +22,16 @@ export async function writeSiteFiles(siteDir: string): Promise<SiteFilesReport> 
   const urls: string[] = [];
   const images: Promise<void>[] = [];
   for (const file of files) {
-    const { document } = parseHTML(await readFile(path.join(siteDir, file), "utf8"));
-    if (!document.querySelector("section.cite")) continue;
-    const meta = (name: string) => document.querySelector(`meta[name="${name}"]`)?.getAttribute("content");
-    const title = meta("citation_title");
-    const url = meta("citation_public_url");
+    const html = await readFile(path.join(siteDir, file), "utf8");
+    if (!html.includes('<section class="cite"')) continue;
+    const title = metaContent(html, "citation_title");
+    const url = metaContent(html, "citation_public_url");
     if (!title || !url) throw new Error(`${file} has a citation block but no citation_title or citation_public_url`);
     const citation = citationOf(title, url);
     const base = path.join(siteDir, `${citationFileBase(new URL(url).pathname)}`);
     await writeFile(`${base}.bib`, bibtex(citation));
     await writeFile(`${base}.ris`, ris(citation));
-    const section = document.querySelector("nav a[aria-current]")?.textContent?.trim() ?? site.shortName;
+    const section = /<a href="[^"]*" aria-current="page">([^<]*)<\/a>/.exec(html)?.[1]?.trim() ?? site.shortName;
     const imageFile = path.join(siteDir, previewImagePath(new URL(url).pathname));
     images.push(
       previewImage({ title, section, siteName: site.name, footer: `Datautgave ${dataRelease.version} · ${new URL(url).host}` }).then((png) => writeFile(imageFile, png)),

@@ -1,0 +1,29 @@
+// Reading the built pages quickly: the post-build stages read every page, and a DOM parse of each one cost
+// more than the Astro build itself at 10× data (bench/RESULTS.md). Astro's output is regular enough for this.
+
+const entities: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', "#39": "'", nbsp: " " };
+export const decodeEntities = (s: string) =>
+  s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) =>
+    e[0] === "#" ? String.fromCodePoint(e[1] === "x" || e[1] === "X" ? parseInt(e.slice(2), 16) : Number(e.slice(1))) : (entities[e] ?? m),
+  );
+
+/** The content of a <meta name|property="…" content="…"> tag, decoded. */
+export function metaContent(html: string, name: string): string | undefined {
+  const tag = new RegExp(`<meta (?:name|property)="${name}" content="([^"]*)"`).exec(html);
+  return tag ? decodeEntities(tag[1]!) : undefined;
+}
+
+/**
+ * The text search indexes: inside the element marked data-pagefind-body, without the parts marked
+ * data-pagefind-ignore (the facet markers and the citation block), tags removed. Also the h1.
+ */
+export function indexedText(html: string): { text: string; heading: string } {
+  const body = /<main[^>]*data-pagefind-body[^>]*>([\s\S]*)<\/main>/.exec(html)?.[1];
+  if (body === undefined) return { text: "", heading: "" };
+  const kept = body
+    .replace(/<script[\s\S]*?<\/script>/g, " ")
+    .replace(/<div hidden data-pagefind-ignore[^>]*>[\s\S]*?<\/div>/g, " ")
+    .replace(/<section class="cite"[\s\S]*?<\/section>/g, " ");
+  const strip = (s: string) => decodeEntities(s.replace(/<[^>]+>/g, " ")).replace(/\s+/g, " ").trim();
+  return { text: strip(kept), heading: strip(/<h1[^>]*>([\s\S]*?)<\/h1>/.exec(kept)?.[1] ?? "") };
+}
