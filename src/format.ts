@@ -16,3 +16,6 @@ export function formatMillions(n: number): string {
 
 /** e.g. "2026-11-23" → "23. november 2026" */
 export const formatDate = (isoDate: string): string => dateFormat.format(new Date(`${isoDate}T00:00:00Z`));
+
+/** Text inside XML (the feed, the sitemap, an SVG): &, < and > as entities. */
+export const escapeXml = (s: string): string => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");

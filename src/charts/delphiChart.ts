@@ -1,6 +1,6 @@
-import * as Plot from "@observablehq/plot";
 import type { DelphiCategory } from "../pipeline/schema/datasets.ts";
 import { delphiCategories, delphiItems } from "../records.ts";
+import { labelledBars } from "./barPlot.ts";
 import { defineChart } from "./chart.ts";
 
 const rows = [...delphiCategories].sort((a, b) => a.category_order - b.category_order);
@@ -23,17 +23,5 @@ export const delphiMeaningUnits = defineChart<DelphiCategory>({
     { label: "Utfordringer", value: (c) => count(c, "problem"), numeric: true },
     { label: "Endringsforslag", value: (c) => count(c, "endring"), numeric: true },
   ],
-  plot: (data) => ({
-    width: 720,
-    height: 300,
-    marginLeft: 270,
-    marginRight: 40,
-    x: { label: "Meningsenheter", grid: true },
-    y: { label: null, domain: data.map((c) => c.name) },
-    marks: [
-      Plot.barX(data, { y: "name", x: "meaning_units", className: "chart-mark" }),
-      Plot.text(data, { y: "name", x: "meaning_units", text: (c: DelphiCategory) => String(c.meaning_units), dx: 12 }),
-      Plot.ruleX([0]),
-    ],
-  }),
+  plot: (data) => labelledBars(data, { label: (c) => c.name, value: (c) => c.meaning_units, xLabel: "Meningsenheter", marginLeft: 270, height: 300 }),
 });

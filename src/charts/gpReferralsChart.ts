@@ -1,5 +1,5 @@
-import * as Plot from "@observablehq/plot";
 import { statistics } from "../records.ts";
+import { labelledBars } from "./barPlot.ts";
 import { defineChart } from "./chart.ts";
 
 /** Distinct referring GPs and GP agreements per health trust in Helse Nord (section 4.9.5, rows 1 and 2). */
@@ -45,17 +45,5 @@ export const gpReferrals = defineChart<TrustGps>({
     { label: "Periode", value: (r) => r.period },
     { label: "Kilde", value: (r) => `Avsnitt 4.9.5, linje ${r.line}` },
   ],
-  plot: (data) => ({
-    width: 720,
-    height: 320,
-    marginLeft: 330,
-    marginRight: 40,
-    x: { label: "Antall", grid: true },
-    y: { label: null, domain: data.map(label) },
-    marks: [
-      Plot.barX(data, { y: label, x: "value", className: "chart-mark" }),
-      Plot.text(data, { y: label, x: "value", text: (r: TrustGps) => String(r.value), dx: 14 }),
-      Plot.ruleX([0]),
-    ],
-  }),
+  plot: (data) => labelledBars(data, { label, value: (r) => r.value, xLabel: "Antall", marginLeft: 330, height: 320 }),
 });

@@ -1,7 +1,7 @@
 import type { APIRoute } from "astro";
+import { escapeXml as escape } from "../format.ts";
 import { releases, site } from "../site.ts";
 
-const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 /** An Atom feed of the data releases, so readers who cite the site learn when figures change. */
 export const GET: APIRoute = ({ site: siteUrl }) => {

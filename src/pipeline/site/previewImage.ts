@@ -1,6 +1,6 @@
 import sharp from "sharp";
+import { escapeXml } from "../../format.ts";
 
-const escapeXml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 /** Breaks a title into at most `maxLines` lines of about `width` characters, ending with "…" if cut. */
 export function wrapTitle(title: string, width = 30, maxLines = 4): string[] {

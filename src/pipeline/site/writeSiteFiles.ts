@@ -1,6 +1,7 @@
 import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { bibtex, citationFileBase, citationOf, previewImagePath, ris } from "../../citation.ts";
+import { escapeXml } from "../../format.ts";
 import { dataRelease, site } from "../../site.ts";
 import { metaContent } from "./pageText.ts";
 import { previewImage } from "./previewImage.ts";
@@ -39,11 +40,10 @@ export async function writeSiteFiles(siteDir: string): Promise<SiteFilesReport> 
     urls.push(url);
   }
   await Promise.all(images);
-  const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;");
   const sitemap = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
-    ...urls.map((u) => `  <url><loc>${escape(u)}</loc><lastmod>${dataRelease.date}</lastmod></url>`),
+    ...urls.map((u) => `  <url><loc>${escapeXml(u)}</loc><lastmod>${dataRelease.date}</lastmod></url>`),
     "</urlset>",
     "",
   ].join("\n");
