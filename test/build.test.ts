@@ -49,7 +49,11 @@ beforeAll(async () => {
   expect(result.stdout).toMatch(/\[index\] \d+ pages indexed for search/);
 });
 
-afterAll(async () => removeDataCopy(dataDir));
+afterAll(async () => {
+  await removeDataCopy(dataDir);
+  // The hostile build rewrote src/generated; put the shipped data back for `npm run dev`.
+  spawnSync(process.execPath, ["scripts/build.ts", "--generate-only"], { cwd: projectRoot });
+});
 
 describe("the built site", () => {
   it("has a page per source, in Norwegian", async () => {

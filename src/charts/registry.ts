@@ -4,6 +4,7 @@ import { delphiMeaningUnits } from "./delphiChart.ts";
 import { effectEstimates } from "./effectsChart.ts";
 import { gpReferrals } from "./gpReferralsChart.ts";
 import { reviewsByGroupAndYear } from "./literatureChart.ts";
+import { collaborationRatings } from "./ratingsChart.ts";
 import { offerMap } from "./offerMap.ts";
 import { offersByRegionAndGroup } from "./offers.ts";
 import * as statisticsCharts from "./statisticsCharts.ts";
@@ -11,5 +12,5 @@ import * as comparisonCharts from "./comparisonCharts.ts";
 
 /** Every chart on the site by id, so an MDX page can embed one as <Chart id="…" />. */
 export const charts: Record<string, ChartDefinition<any>> = Object.fromEntries(
-  [appropriationsPerYear, offersByRegionAndGroup, offerMap, ...Object.values(statisticsCharts), ...Object.values(comparisonCharts), effectEstimates, gpReferrals, delphiMeaningUnits, reviewsByGroupAndYear].map((c) => [c.id, c as ChartDefinition<any>]),
+  [appropriationsPerYear, offersByRegionAndGroup, offerMap, ...Object.values(statisticsCharts), ...Object.values(comparisonCharts), effectEstimates, gpReferrals, delphiMeaningUnits, reviewsByGroupAndYear, collaborationRatings].map((c) => [c.id, c as ChartDefinition<any>]),
 );

@@ -1,0 +1,76 @@
+import * as Plot from "@observablehq/plot";
+import type { Statistic } from "../pipeline/schema/datasets.ts";
+import { statistics } from "../records.ts";
+import { formatCell } from "../statistics.ts";
+import { defineChart } from "./chart.ts";
+
+/** One answer share of one question: "Dårlig" 14 % on the question about cooperation inside the trust. */
+interface Rating {
+  question: string;
+  answer: string;
+  share: number;
+  cell: Statistic;
+}
+
+const answers = ["Svært dårlig", "Dårlig", "Verken/eller", "God", "Svært god"];
+/** Short names for the questions of Tabell 4.30; the full wording stands in the table. */
+const questionNames = ["Samarbeid internt i helseforetaket", "Samhandling med primærhelsetjenesten", "Tid per pasientforløp", "Pasientens medbestemmelse"];
+
+const rows: Rating[] = statistics
+  .filter((c) => c.table_id === "tabell-4-30" && answers.includes(c.column_label) && c.value !== undefined)
+  .map((c) => ({ question: questionNames[c.row_order - 1] ?? c.row_label, answer: c.column_label, share: c.value!, cell: c }));
+const good = (q: string) => rows.filter((r) => r.question === q && (r.answer === "God" || r.answer === "Svært god"));
+const best = [...new Set(rows.map((r) => r.question))].sort((a, b) => good(b).reduce((s, r) => s + r.share, 0) - good(a).reduce((s, r) => s + r.share, 0))[0]!;
+
+const mostNeutral = rows.filter((r) => r.answer === "Verken/eller").reduce((a, b) => (b.share > a.share ? b : a));
+
+/** The answers above the bars: a coloured square and the answer in the text colour, so the key stays readable. */
+function legend(): Plot.Markish[] {
+  // Starts under the title, left of the plot frame, so all five fit on one line.
+  let offset = -280;
+  return answers.flatMap((answer) => {
+    const dx = offset;
+    offset += answer.length * 7 + 34;
+    return [
+      Plot.text([answer], { frameAnchor: "top-left", dx, dy: -24, text: () => "■", fill: (d: string) => d, textAnchor: "start", fontSize: 14 }),
+      Plot.text([answer], { frameAnchor: "top-left", dx: dx + 14, dy: -24, text: (d: string) => d, fill: "currentColor", textAnchor: "start", fontSize: 12 }),
+    ];
+  });
+}
+
+export const collaborationRatings = defineChart<Rating>({
+  id: "vurdering-av-samarbeid",
+  title: "Ansattes vurdering av samarbeid, tid og medbestemmelse, andel (%), 2021",
+  takeaway: `Flest svarte godt eller svært godt om ${best.toLowerCase()}; flest svarte «verken/eller» om ${mostNeutral.question.toLowerCase()} (${formatCell(mostNeutral.cell)} prosent).`,
+  alt:
+    "Stablede stolper, én per spørsmål, delt i fem svaralternativer fra svært dårlig til svært god. " +
+    [...new Set(rows.map((r) => r.question))]
+      .map((q) => `${q}: ${rows.filter((r) => r.question === q).map((r) => `${r.answer.toLowerCase()} ${formatCell(r.cell)} %`).join(", ")}`)
+      .join("; ") +
+    ".",
+  sourceId: "sintef-ntnu-folgeevaluering-vedlegg",
+  sourceLocation: "Tabell 4.30",
+  caveats: ["Spørreundersøkelsen høsten 2021 til ansatte i Helse og arbeid-tilbudene, N = 145–147 per spørsmål.", "Andelene er avrundet og summerer til omtrent 100."],
+  rows,
+  columns: [
+    { label: "Spørsmål", value: (r) => r.question },
+    { label: "Svar", value: (r) => r.answer },
+    { label: "Andel (%)", value: (r) => formatCell(r.cell), csv: (r) => r.share, numeric: true },
+    { label: "Kilde", value: (r) => `${r.cell.source_location}, linje ${r.cell.source_line}` },
+  ],
+  plot: (data) => ({
+    width: 720,
+    height: 260,
+    marginLeft: 290,
+    marginTop: 40,
+    x: { label: "Andel (%)", grid: true },
+    y: { label: null, domain: [...new Set(data.map((r) => r.question))] },
+    color: { type: "ordinal", domain: answers, range: ["#b2182b", "#ef8a62", "#bdbdbd", "#67a9cf", "#2166ac"], legend: false },
+    marks: [
+      Plot.barX(data, Plot.stackX({ y: "question", x: "share", fill: "answer", order: answers })),
+      // The share written in each segment wide enough for it, so the colours are never the only key.
+      Plot.text(data, Plot.stackX({ y: "question", x: "share", z: "answer", order: answers, text: (r: Rating) => (r.share >= 8 ? String(r.share) : ""), fill: "black", fontSize: 12 })),
+      ...legend(),
+    ],
+  }),
+});
