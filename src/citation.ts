@@ -32,10 +32,17 @@ export function vancouver(c: PageCitation): string {
   return `${c.author}. ${c.title} [Internett]. Datautgave ${c.version}. ${year} [sitert ${day}. ${monthsNb[month - 1]} ${year}]. Tilgjengelig fra: ${c.url}`;
 }
 
+/** A page's path as one file-name-safe word: "/tilbud/x/" → "tilbud-x", "/" → "forside". */
+export function pageSlug(pathname: string): string {
+  return pathname.replace(/^\/|\/$/g, "").replace(/[^a-z0-9]+/gi, "-").toLowerCase() || "forside";
+}
+
 /** A BibTeX key from the URL path: "/tilbud/x/" → "helseogarbeid-tilbud-x". */
-export function citationKey(c: PageCitation): string {
-  const path = new URL(c.url).pathname.replace(/^\/|\/$/g, "").replace(/[^a-z0-9]+/gi, "-");
-  return `helseogarbeid-${path || "forside"}`.toLowerCase();
+export const citationKey = (c: PageCitation): string => `helseogarbeid-${pageSlug(new URL(c.url).pathname)}`;
+
+/** A figure's short citation; its address is the page's with the figure's anchor. */
+export function figureCitation(chartTitle: string, figureUrl: string): string {
+  return `${site.publisher} (${dataRelease.date.slice(0, 4)}). ${chartTitle} [figur]. Datautgave ${dataRelease.version}. ${figureUrl}`;
 }
 
 /** BibTeX cannot take "{", "}" or "\" unescaped; a title could contain them. */
@@ -81,12 +88,7 @@ export function ris(c: PageCitation): string {
 }
 
 /** Where a page's citation files are: "/tilbud/x/" → "/sitering/tilbud-x". */
-export function citationFileBase(pathname: string): string {
-  const slug = pathname.replace(/^\/|\/$/g, "").replace(/[^a-z0-9]+/gi, "-").toLowerCase();
-  return `/sitering/${slug || "forside"}`;
-}
+export const citationFileBase = (pathname: string): string => `/sitering/${pageSlug(pathname)}`;
 
 /** The image shown when a page is shared: "/tilbud/x/" → "/delingsbilder/tilbud-x.png". */
-export function previewImagePath(pathname: string): string {
-  return `${citationFileBase(pathname).replace(/^\/sitering\//, "/delingsbilder/")}.png`;
-}
+export const previewImagePath = (pathname: string): string => `/delingsbilder/${pageSlug(pathname)}.png`;

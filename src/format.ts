@@ -6,6 +6,9 @@ const dateFormat = new Intl.DateTimeFormat("nb-NO", { day: "numeric", month: "lo
 /** e.g. 481927000 → "481 927 000" (with a non-breaking space, so a number never wraps). */
 export const formatInteger = (n: number): string => integerFormat.format(n);
 
+/** e.g. 12.34 → "12,3", 12 → "12": as many decimals as needed, at most one. */
+export const formatNumber = (n: number): string => new Intl.NumberFormat("nb-NO", { maximumFractionDigits: 1 }).format(n);
+
 /** e.g. 12.34 → "12,3" */
 export const formatDecimal = (n: number): string => decimalFormat.format(n);
 

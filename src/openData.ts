@@ -1,5 +1,6 @@
 // The open-data section: every dataset of data/ with its data dictionary, described as a Frictionless
 // Tabular Data Package. Everything here is derived from the schemas in src/pipeline/schema/datasets.ts.
+import { csvParseRows } from "d3-dsv";
 import type { Column } from "./pipeline/schema/columns.ts";
 import type { Dataset } from "./pipeline/schema/dataset.ts";
 import { datasets } from "./pipeline/schema/datasets.ts";
@@ -19,14 +20,31 @@ function foreignKeys(d: Dataset) {
 export const csvHref = (d: Dataset) => `/data/${d.name}.csv`;
 export const jsonHref = (d: Dataset) => `/data/${d.name}.json`;
 
+// What the generate stage wrote: copies of data/*.csv, byte for byte, and the validated records as JSON.
+const csvFiles = import.meta.glob<string>("./generated/csv/*.csv", { query: "?raw", import: "default", eager: true });
+const recordModules = import.meta.glob<unknown[]>("./generated/data/*.json", { import: "default", eager: true });
+
+/** The dataset's CSV file as the data editors wrote it. */
+export function csvTextOf(d: Dataset): string {
+  const text = csvFiles[`./generated/csv/${d.file}`];
+  if (text === undefined) throw new Error(`No copy of ${d.file} in src/generated/csv`);
+  return text;
+}
+
+/** The dataset's validated records (typed: numbers, booleans, lists). */
+export function recordsOf(d: Dataset): unknown[] {
+  const records = recordModules[`./generated/data/${d.name}.json`];
+  if (!records) throw new Error(`No generated module for ${d.name}`);
+  return records;
+}
+
 /** Frictionless resource names allow lower case, digits and -._ only. */
 const resourceName = (d: Dataset) => d.name.replace(/_/g, "-");
 
-/**
- * headers: each CSV file's header row. Frictionless reads columns by position, and the build reads them
- * by name, so the fields are listed in the order the file has them.
- */
-export function dataPackage(headers: Record<string, string[]>) {
+/** The CSV file's header row. Frictionless reads columns by position (the build reads them by name). */
+const headerOf = (d: Dataset) => csvParseRows(csvTextOf(d).replace(/^\uFEFF/, ""))[0]!.map((h) => h.trim());
+
+export function dataPackage() {
   return {
     profile: "tabular-data-package",
     name: "helse-og-arbeid",
@@ -34,7 +52,7 @@ export function dataPackage(headers: Record<string, string[]>) {
     description: site.description,
     version: dataRelease.version,
     created: `${dataRelease.date}T00:00:00Z`,
-    homepage: "https://helseogarbeid.example.no/data/",
+    homepage: new URL("data/", site.url).href,
     licenses: [{ name: "CC-BY-4.0", title: "Creative Commons Attribution 4.0", path: "https://creativecommons.org/licenses/by/4.0/" }],
     resources: datasets.map((d) => ({
       profile: "tabular-data-resource",
@@ -46,7 +64,8 @@ export function dataPackage(headers: Record<string, string[]>) {
       mediatype: "text/csv",
       encoding: "utf-8",
       schema: {
-        fields: headers[d.name]!.map((name) => {
+        // In the order the file has them.
+        fields: headerOf(d).map((name) => {
           const column = (d.columns as Record<string, Column<unknown>>)[name];
           if (!column) throw new Error(`${d.file} has a column ${name} that its schema does not describe`);
           return { name, description: column.description || undefined, ...column.field, constraints: { ...column.field.constraints, required: column.required } };

@@ -1,4 +1,7 @@
-// One vocabulary for the search page's "Gruppe" facet, so offers and research on the same patients meet.
+// The search facets: their names (the Pagefind filter keys the pages carry and the search page offers), and
+// one vocabulary for the "gruppe" facet, so offers and research on the same patients meet.
+
+export const facetLabels = { type: "Type innhold", region: "Region", gruppe: "Gruppe", år: "År" } as const;
 import type { ReviewGroup } from "./evidence.ts";
 import type { TargetGroup } from "./offers.ts";
 

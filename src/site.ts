@@ -1,6 +1,8 @@
 /** Facts about the site and the current data release; shown in the footer and used in citations. */
 export const site = {
   name: "Helse og arbeid – kunnskapsbank",
+  /** The published address; astro.config.mjs (site) and public/robots.txt state it too. */
+  url: "https://helseogarbeid.example.no/",
   shortName: "Helse og arbeid",
   description:
     "Oppslagsverk om de arbeidsrettede helsetilbudene Helse og arbeid (tidligere Raskere tilbake): tilbud, statistikk og forskning.",

@@ -18,7 +18,7 @@ export const pageTypeOfSection: Record<string, PageType> = {
   tilbud: "CollectionPage",
 };
 
-const publisher = { "@type": "Organization", name: site.publisher, url: "https://helseogarbeid.example.no/" };
+const publisher = { "@type": "Organization", name: site.publisher, url: site.url };
 
 export function pageJsonLd(options: { type: PageType; name: string; description: string; url: string; about?: Record<string, unknown> }) {
   const common = {

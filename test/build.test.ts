@@ -4,7 +4,7 @@ import path from "node:path";
 import { csvFormat, csvParse } from "d3-dsv";
 import { parseHTML } from "linkedom";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { copyOfShippedData, projectRoot, removeDataCopy } from "./helpers.ts";
+import { copyOfShippedData, projectRoot, regenerateFromShippedData, removeDataCopy } from "./helpers.ts";
 
 /** Text that would break or inject into MDX/HTML/JSX if it were not escaped. */
 const hostile = [
@@ -51,8 +51,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await removeDataCopy(dataDir);
-  // The hostile build rewrote src/generated; put the shipped data back for `npm run dev`.
-  spawnSync(process.execPath, ["scripts/build.ts", "--generate-only"], { cwd: projectRoot });
+  regenerateFromShippedData();
 });
 
 describe("the built site", () => {

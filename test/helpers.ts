@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { cp, mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -15,4 +16,9 @@ export async function copyOfShippedData(): Promise<string> {
 /** Removes a folder made by copyOfShippedData, with its temporary parent. */
 export async function removeDataCopy(dir: string): Promise<void> {
   await rm(path.dirname(dir), { recursive: true, force: true });
+}
+
+/** After a test built from other data: write src/generated from the shipped data again (for `npm run dev`). */
+export function regenerateFromShippedData(): void {
+  spawnSync(process.execPath, ["scripts/build.ts", "--generate-only"], { cwd: projectRoot });
 }

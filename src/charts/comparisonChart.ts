@@ -1,8 +1,10 @@
 import * as Plot from "@observablehq/plot";
+import { formatNumber } from "../format.ts";
 import type { Statistic } from "../pipeline/schema/datasets.ts";
 import { statistics } from "../records.ts";
 import { formatCell } from "../statistics.ts";
 import { defineChart, type ChartDefinition } from "./chart.ts";
+import { inFigureLegend } from "./legend.ts";
 
 /** One value of a category in one series, e.g. { category: "Psykisk", series: "Raskere tilbake", value: 179 }. */
 export interface ComparisonPoint {
@@ -27,21 +29,8 @@ interface ComparisonChartOptions {
   sortBy?: string;
 }
 
-const nb = (n: number) => new Intl.NumberFormat("nb-NO", { maximumFractionDigits: 1 }).format(n);
 const symbols = ["circle", "triangle", "square", "diamond"];
 
-/** A legend drawn inside the SVG, above the plot, so it travels with the downloaded figure. */
-function legendMarks(series: string[]): Plot.Markish[] {
-  let offset = 0;
-  return series.flatMap((name) => {
-    const dx = offset;
-    offset += name.length * 7 + 40;
-    return [
-      Plot.dot([name], { frameAnchor: "top-left", dx: dx + 6, dy: -30, fill: (d: string) => d, stroke: (d: string) => d, symbol: (d: string) => d, r: 4.5 }),
-      Plot.text([name], { frameAnchor: "top-left", dx: dx + 16, dy: -30, text: (d: string) => d, textAnchor: "start", lineAnchor: "middle", fontSize: 12 }),
-    ];
-  });
-}
 
 /**
  * Categories down the side, a dot per series: for comparing two or more groups across many categories
@@ -71,7 +60,7 @@ export function comparisonChart(options: ComparisonChartOptions): ChartDefinitio
     alt:
       `Punktdiagram med ${categories.length} kategorier og ett punkt per gruppe (${options.series.join(", ")}). ` +
       categories
-        .map((c) => `${c}: ${ordered.filter((p) => p.category === c).map((p) => `${p.series} ${nb(p.value)}`).join(", ")}`)
+        .map((c) => `${c}: ${ordered.filter((p) => p.category === c).map((p) => `${p.series} ${formatNumber(p.value)}`).join(", ")}`)
         .join("; ") +
       ".",
     sourceId: points[0]!.cell.source_id,
@@ -98,7 +87,12 @@ export function comparisonChart(options: ComparisonChartOptions): ChartDefinitio
       marks: [
         Plot.ruleY(categories, { stroke: "currentColor", strokeOpacity: 0.15 }),
         Plot.dot(data, { y: "category", x: "value", stroke: "series", fill: "series", symbol: "series", r: 4.5 }),
-        ...legendMarks(options.series),
+        ...inFigureLegend(options.series, {
+          dy: -30,
+          labelDx: 16,
+          gap: 40,
+          swatch: (name, dx) => Plot.dot([name], { frameAnchor: "top-left", dx: dx + 6, dy: -30, fill: (d: string) => d, stroke: (d: string) => d, symbol: (d: string) => d, r: 4.5 }),
+        }),
       ],
     }),
   });

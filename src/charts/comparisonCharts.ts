@@ -1,7 +1,7 @@
 import type { Statistic } from "../pipeline/schema/datasets.ts";
+import { formatNumber } from "../format.ts";
 import { comparisonChart, type ComparisonPoint } from "./comparisonChart.ts";
 
-const nb = (n: number) => new Intl.NumberFormat("nb-NO", { maximumFractionDigits: 1 }).format(n);
 const valueOf = (points: ComparisonPoint[], category: string, series: string) =>
   points.find((p) => p.category === category && p.series === series)!.value;
 
@@ -12,7 +12,7 @@ export const sickLeaveDaysByDiagnosis = comparisonChart({
   id: "sykepengedager-etter-diagnose",
   title: "Median antall dager med sykepenger, etter sykepengediagnose, 2008–2018",
   takeaway: (points) =>
-    `For psykiske lidelser var medianen ${nb(valueOf(points, "Psykisk", rt))} dager for pasienter i Raskere tilbake mot ${nb(valueOf(points, "Psykisk", notRt))} for andre sykmeldte; forskjellen sier ikke noe om effekt, siden pasientene ble valgt ut til tilbudet.`,
+    `For psykiske lidelser var medianen ${formatNumber(valueOf(points, "Psykisk", rt))} dager for pasienter i Raskere tilbake mot ${formatNumber(valueOf(points, "Psykisk", notRt))} for andre sykmeldte; forskjellen sier ikke noe om effekt, siden pasientene ble valgt ut til tilbudet.`,
   caveats: [
     "Sammenligningen er beskrivende: pasientene i Raskere tilbake er ikke en tilfeldig gruppe, og kilden beregner effekter for seg (se effektsiden).",
     "Median over hele perioden 2008–2018.",
@@ -33,7 +33,7 @@ export const sickLeaveDaysBySector = comparisonChart({
   takeaway: (points) => {
     const muskel = points.filter((p) => p.category.startsWith("Muskel/") && p.series === rt);
     const max = muskel.reduce((a, b) => (b.value > a.value ? b : a));
-    return `Pasienter med debitorkode 20 hadde flere sykepengedager enn andre i nesten alle grupper; for muskel- og skjelettdiagnoser var medianen høyest i ${max.category.split(" – ")[1]} (${nb(max.value)} dager).`;
+    return `Pasienter med debitorkode 20 hadde flere sykepengedager enn andre i nesten alle grupper; for muskel- og skjelettdiagnoser var medianen høyest i ${max.category.split(" – ")[1]} (${formatNumber(max.value)} dager).`;
   },
   caveats: ["Beskrivende tall: forskjellene kan skyldes hvem som ble henvist, ikke tilbudet.", "Median over hele perioden 2008–2018."],
   select: (c: Statistic) => {
@@ -61,7 +61,7 @@ export const waitingTimeBySector = comparisonChart({
   id: "ventetid-etter-sektor",
   title: "Median ventetid i dager, forløp med og uten debitorkode 20, 2008–2018",
   takeaway: (points) =>
-    `Over alle sektorer var median ventetid ${nb(valueOf(points, "Alle sektorer", onlyRt))} dager i forløp med bare debitorkode 20 og ${nb(valueOf(points, "Alle sektorer", noRt))} dager i forløp uten.`,
+    `Over alle sektorer var median ventetid ${formatNumber(valueOf(points, "Alle sektorer", onlyRt))} dager i forløp med bare debitorkode 20 og ${formatNumber(valueOf(points, "Alle sektorer", noRt))} dager i forløp uten.`,
   caveats: [
     "Forløpsdefinisjon A; tabellen viser også definisjon B og forløp med både debitorkode 20 og annen aktivitet.",
     "Rehabilitering har ingen henvisningsdatoer før 2014 og mye som mangler i definisjon A.",
@@ -86,7 +86,7 @@ export const mostImportantPartner = comparisonChart({
   title: "Viktigste samhandlingsaktør for tilbudene, andel (%), 2019",
   takeaway: (points) => {
     const top = points.filter((p) => p.series === "Viktigst").reduce((a, b) => (b.value > a.value ? b : a));
-    return `${top.category} ble oftest rangert som viktigste samhandlingsaktør (${nb(top.value)} prosent).`;
+    return `${top.category} ble oftest rangert som viktigste samhandlingsaktør (${formatNumber(top.value)} prosent).`;
   },
   caveats: [
     "Ansatte i Helse og arbeid-tilbudene rangerte aktørene rundt «gjennomsnittspasienten» i kartleggingen i 2019 (N = 165).",

@@ -1,4 +1,5 @@
 import * as Plot from "@observablehq/plot";
+import { formatDecimal } from "../format.ts";
 import { statistics } from "../records.ts";
 import { defineChart } from "./chart.ts";
 
@@ -39,7 +40,6 @@ const rows: Effect[] = tables.map(([tableId, sector, outcome]) => {
   };
 });
 
-const nb = (n: number) => new Intl.NumberFormat("nb-NO", { maximumFractionDigits: 1, minimumFractionDigits: 1 }).format(n);
 const sickLeave = rows.filter((r) => r.outcome === "Sykefravær");
 const uncertain = sickLeave.filter((r) => r.low < 0 && r.high > 0).length;
 const fewer = sickLeave.filter((r) => r.high < 0).map((r) => r.sector.toLowerCase());
@@ -54,7 +54,7 @@ export const effectEstimates = defineChart<Effect>({
         (fewer.length ? `; bare for ${fewer.join(" og ")} ligger hele intervallet under null (færre dager enn kontrollgruppen).` : "."),
   alt:
     "Punkt med strek for 95 % konfidensintervall per sektor og utfall, i dager (negativ verdi betyr færre dager enn kontrollgruppen). " +
-    rows.map((r) => `${r.sector}, ${r.outcome.toLowerCase()}: ${nb(r.coef)} dager (${nb(r.low)} til ${nb(r.high)})`).join("; ") +
+    rows.map((r) => `${r.sector}, ${r.outcome.toLowerCase()}: ${formatDecimal(r.coef)} dager (${formatDecimal(r.low)} til ${formatDecimal(r.high)})`).join("; ") +
     ".",
   sourceId: "sintef-ntnu-folgeevaluering-vedlegg",
   sourceLocation: "Tabell 5.1–5.6, raden «ATE (mahalanobis)»",
@@ -67,9 +67,9 @@ export const effectEstimates = defineChart<Effect>({
   columns: [
     { label: "Sektor", value: (r) => r.sector },
     { label: "Utfall", value: (r) => r.outcome },
-    { label: "Effekt (dager)", value: (r) => nb(r.coef), csv: (r) => r.coef, numeric: true },
-    { label: "95 % KI nedre", value: (r) => nb(r.low), csv: (r) => r.low, numeric: true },
-    { label: "95 % KI øvre", value: (r) => nb(r.high), csv: (r) => r.high, numeric: true },
+    { label: "Effekt (dager)", value: (r) => formatDecimal(r.coef), csv: (r) => r.coef, numeric: true },
+    { label: "95 % KI nedre", value: (r) => formatDecimal(r.low), csv: (r) => r.low, numeric: true },
+    { label: "95 % KI øvre", value: (r) => formatDecimal(r.high), csv: (r) => r.high, numeric: true },
     { label: "p", value: (r) => String(r.p).replace(".", ","), csv: (r) => r.p, numeric: true },
     { label: "Kilde", value: (r) => `${r.table}, linje ${r.line}` },
   ],

@@ -3,6 +3,7 @@ import type { Statistic } from "../pipeline/schema/datasets.ts";
 import { statistics } from "../records.ts";
 import { formatCell } from "../statistics.ts";
 import { defineChart } from "./chart.ts";
+import { inFigureLegend } from "./legend.ts";
 
 /** One answer share of one question: "Dårlig" 14 % on the question about cooperation inside the trust. */
 interface Rating {
@@ -24,19 +25,6 @@ const best = [...new Set(rows.map((r) => r.question))].sort((a, b) => good(b).re
 
 const mostNeutral = rows.filter((r) => r.answer === "Verken/eller").reduce((a, b) => (b.share > a.share ? b : a));
 
-/** The answers above the bars: a coloured square and the answer in the text colour, so the key stays readable. */
-function legend(): Plot.Markish[] {
-  // Starts under the title, left of the plot frame, so all five fit on one line.
-  let offset = -280;
-  return answers.flatMap((answer) => {
-    const dx = offset;
-    offset += answer.length * 7 + 34;
-    return [
-      Plot.text([answer], { frameAnchor: "top-left", dx, dy: -24, text: () => "■", fill: (d: string) => d, textAnchor: "start", fontSize: 14 }),
-      Plot.text([answer], { frameAnchor: "top-left", dx: dx + 14, dy: -24, text: (d: string) => d, fill: "currentColor", textAnchor: "start", fontSize: 12 }),
-    ];
-  });
-}
 
 export const collaborationRatings = defineChart<Rating>({
   id: "vurdering-av-samarbeid",
@@ -70,7 +58,14 @@ export const collaborationRatings = defineChart<Rating>({
       Plot.barX(data, Plot.stackX({ y: "question", x: "share", fill: "answer", order: answers })),
       // The share written in each segment wide enough for it, so the colours are never the only key.
       Plot.text(data, Plot.stackX({ y: "question", x: "share", z: "answer", order: answers, text: (r: Rating) => (r.share >= 8 ? String(r.share) : ""), fill: "black", fontSize: 12 })),
-      ...legend(),
+      // Starts under the title, left of the plot frame, so all five answers fit on one line.
+      ...inFigureLegend(answers, {
+        startDx: -280,
+        dy: -24,
+        labelDx: 14,
+        gap: 34,
+        swatch: (name, dx) => Plot.text([name], { frameAnchor: "top-left", dx, dy: -24, text: () => "■", fill: (d: string) => d, textAnchor: "start", lineAnchor: "middle", fontSize: 14 }),
+      }),
     ],
   }),
 });

@@ -1,7 +1,7 @@
 import type { Statistic } from "../pipeline/schema/datasets.ts";
+import { formatNumber } from "../format.ts";
 import { seriesChart, type SeriesPoint } from "./seriesChart.ts";
 
-const nb = (n: number) => new Intl.NumberFormat("nb-NO", { maximumFractionDigits: 1 }).format(n);
 const sectorOfTable: Record<string, string> = {
   "tabell-4-37": "Arbeidsrettet rehabilitering",
   "tabell-4-38": "Somatikk",
@@ -15,7 +15,7 @@ const describeSeries = (points: SeriesPoint[]) =>
   [...new Set(points.map((p) => p.series))]
     .map((s) => {
       const ps = series(points, s);
-      return `${s}: ${nb(first(ps).value)} i ${first(ps).year}, ${nb(lastFull(ps).value)} i ${lastFull(ps).year}`;
+      return `${s}: ${formatNumber(first(ps).value)} i ${first(ps).year}, ${formatNumber(lastFull(ps).value)} i ${lastFull(ps).year}`;
     })
     .join("; ");
 
@@ -26,7 +26,7 @@ export const uniquePatientsBySector = seriesChart({
   title: "Unike pasienter med debitorkode 20, etter sektor, 2017–2021",
   takeaway: (points) => {
     const som = series(points, "Somatikk");
-    return `Antall registrerte pasienter i somatikken falt fra ${nb(first(som).value)} i ${first(som).year} til ${nb(lastFull(som).value)} i ${lastFull(som).year}, samtidig som registreringen av koden falt.`;
+    return `Antall registrerte pasienter i somatikken falt fra ${formatNumber(first(som).value)} i ${first(som).year} til ${formatNumber(lastFull(som).value)} i ${lastFull(som).year}, samtidig som registreringen av koden falt.`;
   },
   alt: (points) => `Linjediagram med én linje per sektor. ${describeSeries(points)}.`,
   caveats: [
@@ -43,7 +43,7 @@ export const outpatientConsultationsBySector = seriesChart({
   title: "Polikliniske konsultasjoner med debitorkode 20, etter sektor, 2017–2021",
   takeaway: (points) => {
     const phv = series(points, "Psykisk helsevern");
-    return `I psykisk helsevern ble det registrert ${nb(first(phv).value)} konsultasjoner i ${first(phv).year} og ${nb(lastFull(phv).value)} i ${lastFull(phv).year}.`;
+    return `I psykisk helsevern ble det registrert ${formatNumber(first(phv).value)} konsultasjoner i ${first(phv).year} og ${formatNumber(lastFull(phv).value)} i ${lastFull(phv).year}.`;
   },
   alt: (points) => `Linjediagram med én linje per sektor. ${describeSeries(points)}.`,
   caveats: [
@@ -59,7 +59,7 @@ export const patientsPerYear = seriesChart({
   title: "Pasienter behandlet med debitorkode 20 per år, 2008–2018",
   takeaway: (points) => {
     const max = points.reduce((a, b) => (b.value > a.value ? b : a));
-    return `Antallet var høyest i ${max.year}, med ${nb(max.value)} pasienter.`;
+    return `Antallet var høyest i ${max.year}, med ${formatNumber(max.value)} pasienter.`;
   },
   alt: (points) => `Linjediagram over antall pasienter per år. ${describeSeries(points)}.`,
   caveats: ["Tallet for 2018 er lavt også fordi registreringen av debitorkode 20 falt etter omleggingen."],
@@ -73,7 +73,7 @@ export const womenShare = seriesChart({
   title: "Kvinner og menn blant pasientene, andel (%), 2008–2018",
   takeaway: (points) => {
     const k = series(points, "Kvinne");
-    return `Andelen kvinner økte fra ${nb(first(k).value)} prosent i ${first(k).year} til ${nb(lastFull(k).value)} prosent i ${lastFull(k).year}.`;
+    return `Andelen kvinner økte fra ${formatNumber(first(k).value)} prosent i ${first(k).year} til ${formatNumber(lastFull(k).value)} prosent i ${lastFull(k).year}.`;
   },
   alt: (points) => `Linjediagram over andelen kvinner og menn. ${describeSeries(points)}.`,
   caveats: ["Andeler av alle behandlede pasienter med debitorkode 20 det enkelte år."],
@@ -88,7 +88,7 @@ export const patientsBySector = seriesChart({
   takeaway: (points) => {
     const s = series(points, "Somatikk");
     const p = series(points, "Psykisk helsevern");
-    return `Somatikkens andel falt fra ${nb(first(s).value)} til ${nb(lastFull(s).value)} prosent, mens psykisk helsevern økte fra ${nb(first(p).value)} til ${nb(lastFull(p).value)} prosent.`;
+    return `Somatikkens andel falt fra ${formatNumber(first(s).value)} til ${formatNumber(lastFull(s).value)} prosent, mens psykisk helsevern økte fra ${formatNumber(first(p).value)} til ${formatNumber(lastFull(p).value)} prosent.`;
   },
   alt: (points) => `Linjediagram med én linje per sektor. ${describeSeries(points)}.`,
   caveats: [
@@ -105,7 +105,7 @@ export const patientsByRegion = seriesChart({
   title: "Pasientene etter helseregion, andel (%), 2008–2018",
   takeaway: (points) => {
     const s = series(points, "Sør-Øst");
-    return `Helse Sør-Øst hadde flest av pasientene hele perioden: ${nb(first(s).value)} prosent i ${first(s).year} og ${nb(lastFull(s).value)} prosent i ${lastFull(s).year}.`;
+    return `Helse Sør-Øst hadde flest av pasientene hele perioden: ${formatNumber(first(s).value)} prosent i ${first(s).year} og ${formatNumber(lastFull(s).value)} prosent i ${lastFull(s).year}.`;
   },
   alt: (points) => `Linjediagram med én linje per region. ${describeSeries(points)}.`,
   caveats: ["«Annet» (private og andre) er ikke med i figuren, men står i tabellen."],
@@ -119,7 +119,7 @@ export const patientsByDiagnosis = seriesChart({
   title: "De tre største diagnosegruppene (ICD-10-kapittel), andel (%), 2008–2018",
   takeaway: (points) => {
     const f = series(points, "F Psykiske lidelser");
-    return `Psykiske lidelser (kapittel F) økte fra ${nb(first(f).value)} prosent av pasientene i ${first(f).year} til ${nb(lastFull(f).value)} prosent i ${lastFull(f).year}.`;
+    return `Psykiske lidelser (kapittel F) økte fra ${formatNumber(first(f).value)} prosent av pasientene i ${first(f).year} til ${formatNumber(lastFull(f).value)} prosent i ${lastFull(f).year}.`;
   },
   alt: (points) => `Linjediagram over andelen pasienter i tre ICD-10-kapitler. ${describeSeries(points)}.`,
   caveats: ["Andel av pasientene etter hoveddiagnosekode; de andre kapitlene står i tabellen."],
@@ -140,7 +140,7 @@ export const sickLeaveCases = seriesChart({
   takeaway: (points) => {
     const ps = series(points, "Antall tilfeller");
     const max = ps.reduce((a, b) => (b.value > a.value ? b : a));
-    return `Det var flest sykepengetilfeller i ${max.year} (${nb(max.value)}).`;
+    return `Det var flest sykepengetilfeller i ${max.year} (${formatNumber(max.value)}).`;
   },
   alt: (points) => `Linjediagram over antall sykepengetilfeller per år. ${describeSeries(points)}.`,
   caveats: ["Alle som har mottatt sykepenger, ikke bare pasienter i Raskere tilbake."],

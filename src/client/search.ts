@@ -1,4 +1,5 @@
 // The search page: Pagefind's JavaScript API with facets and typo correction, the query and facets in the URL.
+import { facetLabels } from "../searchFacets.ts";
 import { correctQuery } from "./typos.ts";
 
 interface PagefindResultData {
@@ -17,7 +18,7 @@ interface Pagefind {
   filters: () => Promise<Record<string, Record<string, number>>>;
 }
 
-const facetNames: Record<string, string> = { type: "Type innhold", region: "Region", gruppe: "Gruppe", år: "År" };
+const facetNames: Record<string, string> = facetLabels;
 const pageSize = 10;
 
 const form = document.querySelector<HTMLFormElement>("#sok")!;

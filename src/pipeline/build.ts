@@ -1,8 +1,9 @@
-import { access, readdir, readFile, rename, rm } from "node:fs/promises";
+import { access, readFile, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import { build as astroBuild } from "astro";
 import { inputHash, readStamp, writeStamp } from "./buildCache.ts";
 import { indexSite } from "./search/indexSite.ts";
+import { builtHtmlFiles } from "./site/builtPages.ts";
 import { writeSiteFiles } from "./site/writeSiteFiles.ts";
 import { loadData, type LoadedData } from "./loadData.ts";
 import { writeGenerated } from "./generate/writeGenerated.ts";
@@ -28,11 +29,6 @@ async function stage<T>(log: (l: string) => void, name: string, run: () => Promi
   const result = await run();
   log(`[${name}] ${summary(result)} (${Math.round(performance.now() - start)} ms)`);
   return result;
-}
-
-async function htmlFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries.filter((e) => e.isFile() && e.name.endsWith(".html")).map((e) => path.join(e.parentPath, e.name));
 }
 
 /**
@@ -73,9 +69,9 @@ export async function buildSite(options: BuildOptions): Promise<{ data?: LoadedD
       "astro build",
       async () => {
         await astroBuild({ root, outDir: tmpDir, logLevel: "warn" });
-        const files = await htmlFiles(tmpDir);
+        const files = await builtHtmlFiles(tmpDir);
         let charts = 0;
-        for (const f of files) charts += ((await readFile(f, "utf8")).match(/<figure class="chart"/g) ?? []).length;
+        for (const f of files) charts += ((await readFile(path.join(tmpDir, f), "utf8")).match(/<figure class="chart"/g) ?? []).length;
         return { pages: files.length, charts };
       },
       (r) => `${r.pages} pages built, ${r.charts} charts rendered`,

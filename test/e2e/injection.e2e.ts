@@ -5,7 +5,7 @@ import { csvFormatRows, csvParseRows } from "d3-dsv";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { datasets } from "../../src/pipeline/schema/datasets.ts";
-import { copyOfShippedData, projectRoot, removeDataCopy } from "../helpers.ts";
+import { copyOfShippedData, projectRoot, regenerateFromShippedData, removeDataCopy } from "../helpers.ts";
 import { launchBrowser } from "./browser.ts";
 import { serveStatic } from "./staticServer.ts";
 
@@ -46,8 +46,7 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
   await removeDataCopy(dataDir);
-  // Put the generated modules back to the shipped data, for `npm run dev`.
-  spawnSync(process.execPath, ["scripts/build.ts", "--generate-only"], { cwd: projectRoot });
+  regenerateFromShippedData();
 });
 
 /** Pages that show the first row of each dataset. */

@@ -1,6 +1,7 @@
-import { readdir, readFile, writeFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import * as pagefind from "pagefind";
+import { builtHtmlFiles } from "../site/builtPages.ts";
 import { indexedText } from "../site/pageText.ts";
 import { searchTerms, wordsOf } from "./searchTerms.ts";
 
@@ -24,7 +25,7 @@ export async function indexSite(siteDir: string): Promise<IndexReport> {
   const wordCounts = new Map<string, number>();
   let pages = 0;
   try {
-    const files = (await readdir(siteDir, { recursive: true })).filter((f) => f.endsWith(".html")).sort();
+    const files = await builtHtmlFiles(siteDir);
     for (const file of files) {
       const html = await readFile(path.join(siteDir, file), "utf8");
       const { text, heading } = indexedText(html);
@@ -40,7 +41,7 @@ export async function indexSite(siteDir: string): Promise<IndexReport> {
         extra.length ? `<div data-pagefind-weight="0.3">${extra.join(" ")}</div>` : "",
       ].join("");
       const content = html.replace("</main>", `${extraIndexed}</main>`);
-      const added = await index.addHTMLFile({ sourcePath: file.split(path.sep).join("/"), content });
+      const added = await index.addHTMLFile({ sourcePath: file, content });
       if (added.errors.length) throw new Error(`Pagefind could not index ${file}: ${added.errors.join("; ")}`);
       if (html.includes("data-pagefind-body")) pages++;
     }

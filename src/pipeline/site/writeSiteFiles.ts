@@ -1,8 +1,9 @@
-import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { bibtex, citationFileBase, citationOf, previewImagePath, ris } from "../../citation.ts";
 import { escapeXml } from "../../format.ts";
 import { dataRelease, site } from "../../site.ts";
+import { builtHtmlFiles } from "./builtPages.ts";
 import { metaContent } from "./pageText.ts";
 import { previewImage } from "./previewImage.ts";
 
@@ -17,7 +18,7 @@ export interface SiteFilesReport {
  * Both are read from the built pages themselves (their citation_* tags), so they can never disagree.
  */
 export async function writeSiteFiles(siteDir: string): Promise<SiteFilesReport> {
-  const files = (await readdir(siteDir, { recursive: true })).filter((f) => f.endsWith(".html")).sort();
+  const files = await builtHtmlFiles(siteDir);
   await mkdir(path.join(siteDir, "sitering"), { recursive: true });
   await mkdir(path.join(siteDir, "delingsbilder"), { recursive: true });
   const urls: string[] = [];
