@@ -1,4 +1,4 @@
-import { access, readFile, rename, rm } from "node:fs/promises";
+import { access, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { build as astroBuild } from "astro";
 import { inputHash, readStamp, writeStamp } from "./buildCache.ts";
@@ -7,6 +7,10 @@ import { builtHtmlFiles } from "./site/builtPages.ts";
 import { writeSiteFiles } from "./site/writeSiteFiles.ts";
 import { loadData, type LoadedData } from "./loadData.ts";
 import { writeGenerated } from "./generate/writeGenerated.ts";
+import { dataHash, readArchives, summarize } from "./archive/releaseArchive.ts";
+import { publishArchives } from "./archive/publishArchive.ts";
+import { writeRedirectPages } from "./site/redirectPages.ts";
+import { redirects } from "../redirects.ts";
 import { verifySite } from "./verify/verifySite.ts";
 
 export interface BuildOptions {
@@ -56,8 +60,17 @@ export async function buildSite(options: BuildOptions): Promise<{ data?: LoadedD
   const { data, report } = await stage(log, "read+validate", () => loadData(dataDir, { relativeTo: path.dirname(dataDir) }), ({ report }) =>
     report.map((r) => `${r.file}: ${r.rowsRead} rows read, ${r.rowsValid} valid`).join("; "),
   );
-  await stage(log, "generate", () => writeGenerated(data, path.join(root, "src", "generated"), dataDir), (r) =>
-    `${r.dataModules} data modules, ${r.pages} MDX pages`,
+  const archives = await readArchives(dataDir);
+  await stage(
+    log,
+    "generate",
+    async () => {
+      const report = await writeGenerated(data, path.join(root, "src", "generated"), dataDir);
+      const summary = summarize(archives, await dataHash(dataDir));
+      await writeFile(path.join(root, "src", "generated", "data", "archive.json"), JSON.stringify(summary));
+      return report;
+    },
+    (r) => `${r.dataModules} data modules, ${r.pages} MDX pages`,
   );
   if (options.generateOnly) return { data, pages: 0 };
 
@@ -78,6 +91,13 @@ export async function buildSite(options: BuildOptions): Promise<{ data?: LoadedD
     );
     await stage(log, "site files", () => writeSiteFiles(tmpDir), (r) => `${r.citations} pages with BibTeX and RIS files, ${r.images} preview images, sitemap with ${r.sitemapUrls} addresses`);
     await stage(log, "index", () => indexSite(tmpDir), (r) => `${r.pages} pages indexed for search (Pagefind), ${r.words} words for typo correction`);
+    // After the index and the sitemap, which are for the current pages only.
+    await stage(
+      log,
+      "archive",
+      async () => ({ ...(await publishArchives(tmpDir, archives)), redirects: await writeRedirectPages(tmpDir, redirects) }),
+      (r) => `${r.pages} pages of ${r.releases} archived release(s) under /arkiv/, ${r.redirects} redirect pages`,
+    );
     await stage(log, "verify", () => verifySite(tmpDir, data), (checks) => `${checks} checks passed`);
 
     await writeStamp(tmpDir, { hash, ms: Math.round(performance.now() - started) });

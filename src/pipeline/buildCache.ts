@@ -20,12 +20,12 @@ async function filesUnder(dir: string, skip: (rel: string) => boolean): Promise<
 }
 
 /**
- * One hash over everything a build reads: the CSV files, the code and pages (not the generated folder,
+ * One hash over everything a build reads: the CSV files and archived releases, the code and pages (not the generated folder,
  * which the build rewrites), static files and the locked dependencies. Equal hash, equal site.
  */
 export async function inputHash(root: string, dataDir: string): Promise<string> {
   const files = [
-    ...(await filesUnder(dataDir, (rel) => !rel.endsWith(".csv"))),
+    ...(await filesUnder(dataDir, (rel) => !rel.endsWith(".csv") && !rel.endsWith(".json.gz"))),
     ...(await filesUnder(path.join(root, "src"), (rel) => rel.startsWith("generated"))),
     ...(await filesUnder(path.join(root, "scripts"), () => false)),
     ...(await filesUnder(path.join(root, "public"), () => false)),

@@ -1,0 +1,87 @@
+import { createHash } from "node:crypto";
+import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { gunzipSync, gzipSync } from "node:zlib";
+
+/**
+ * A frozen copy of the built site as it was for one data release, kept in data/arkiv/<version>.json.gz
+ * and published under /arkiv/<version>/. The pages are stored as built and are never rebuilt, so a
+ * dated citation keeps pointing at exactly what was cited, whatever the code does later.
+ */
+export interface ReleaseArchive {
+  version: string;
+  /** Release date, YYYY-MM-DD. */
+  date: string;
+  /** Hash of the CSV files the archived site was built from (see dataHash). */
+  dataHash: string;
+  /** The commit the archived site was built from, where known. */
+  commit?: string;
+  /** Built files by path in the site, e.g. "tilbud/x/index.html"; all text. */
+  files: Record<string, string>;
+}
+
+/** Where a data folder keeps its archived releases. */
+export const archiveDirOf = (dataDir: string) => path.join(dataDir, "arkiv");
+
+/** Which built files an archive keeps: the pages and what they link to, not search, preview images or PNGs (made again from the SVGs). */
+export function isArchived(rel: string): boolean {
+  if (rel.endsWith(".html")) return rel !== "404.html" && !rel.startsWith("sok/") && !rel.startsWith("arkiv/");
+  return (
+    /^_astro\/[^/]+\.css$/.test(rel) ||
+    /^figurer\/[^/]+\.(svg|csv)$/.test(rel) ||
+    /^data\/[^/]+\.(csv|json)$/.test(rel) ||
+    /^sitering\/[^/]+\.(bib|ris)$/.test(rel)
+  );
+}
+
+/** The site address of an archived page or file, e.g. ("2026.11.0", "tilbud/x/index.html") → "/arkiv/2026.11.0/tilbud/x/". */
+export const archivePath = (version: string, rel: string) => `/arkiv/${version}/${rel.replace(/(^|\/)index\.html$/, "$1")}`;
+
+/** One hash over the CSV files of a data folder (names and bytes), to tell whether an archive shows the current data. */
+export async function dataHash(dataDir: string): Promise<string> {
+  const files = (await readdir(dataDir)).filter((f) => f.endsWith(".csv")).sort();
+  const hash = createHash("sha256");
+  for (const file of files) {
+    hash.update(file);
+    hash.update(await readFile(path.join(dataDir, file)));
+  }
+  return hash.digest("hex").slice(0, 16);
+}
+
+export async function readArchives(dataDir: string): Promise<ReleaseArchive[]> {
+  const dir = archiveDirOf(dataDir);
+  const names = (await readdir(dir).catch(() => [] as string[])).filter((f) => f.endsWith(".json.gz")).sort();
+  const archives: ReleaseArchive[] = [];
+  for (const name of names) {
+    const archive = JSON.parse(gunzipSync(await readFile(path.join(dir, name))).toString("utf8")) as ReleaseArchive;
+    if (`${archive.version}.json.gz` !== name) throw new Error(`${path.join(dir, name)} holds release ${archive.version}; the file must be named ${archive.version}.json.gz`);
+    archives.push(archive);
+  }
+  return archives;
+}
+
+export async function writeArchive(dataDir: string, archive: ReleaseArchive): Promise<string> {
+  const dir = archiveDirOf(dataDir);
+  await mkdir(dir, { recursive: true });
+  const file = path.join(dir, `${archive.version}.json.gz`);
+  await writeFile(file, gzipSync(JSON.stringify(archive), { level: 9 }));
+  return file;
+}
+
+/** What the pages need to know of the archive: the releases, their pages, and whether one shows today's data. */
+export interface ArchiveSummary {
+  releases: { version: string; date: string; pages: string[]; showsCurrentData: boolean }[];
+}
+
+export function summarize(archives: ReleaseArchive[], currentDataHash: string): ArchiveSummary {
+  return {
+    releases: archives
+      .map((a) => ({
+        version: a.version,
+        date: a.date,
+        pages: Object.keys(a.files).filter((rel) => rel.endsWith(".html")).map((rel) => archivePath(a.version, rel).slice(`/arkiv/${a.version}`.length)),
+        showsCurrentData: a.dataHash === currentDataHash,
+      }))
+      .sort((a, b) => b.date.localeCompare(a.date) || b.version.localeCompare(a.version)),
+  };
+}
