@@ -4,7 +4,7 @@ import path from "node:path";
 import { csvFormat, csvParse } from "d3-dsv";
 import { parseHTML } from "linkedom";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { copyOfShippedData, projectRoot, regenerateFromShippedData, removeDataCopy } from "./helpers.ts";
+import { copyOfShippedData, projectRoot, regenerateFromShippedData, removeDataCopy, shippedData } from "./helpers.ts";
 
 /** Text that would break or inject into MDX/HTML/JSX if it were not escaped. */
 const hostile = [
@@ -27,6 +27,13 @@ function build(data: string) {
     cwd: projectRoot,
     encoding: "utf8",
   });
+}
+
+/** The pages of the current release: not the archived copies under arkiv/, nor the pages at moved addresses. */
+async function currentPages(): Promise<string[]> {
+  const { redirects } = await import("../src/redirects.ts");
+  const moved = new Set(redirects.map((r) => `${r.from.slice(1)}index.html`));
+  return (await readdir(outDir, { recursive: true })).filter((f) => f.endsWith(".html") && !/^arkiv\/[^/]+\//.test(f) && !moved.has(f));
 }
 
 async function page(rel: string): Promise<Document> {
@@ -277,7 +284,7 @@ describe("citable and open", () => {
     await import("@citation-js/plugin-bibtex");
     await import("@citation-js/plugin-ris");
     const { requiredProperties } = await import("../src/structuredData.ts");
-    const files = (await readdir(outDir, { recursive: true })).filter((f) => f.endsWith(".html"));
+    const files = await currentPages();
     let cited = 0;
     for (const file of files) {
       const doc = await page(file);
@@ -323,7 +330,7 @@ describe("citable and open", () => {
   it("lists every cited page in sitemap.xml, which robots.txt names", async () => {
     const sitemap = await readFile(path.join(outDir, "sitemap.xml"), "utf8");
     const locs = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
-    const files = (await readdir(outDir, { recursive: true })).filter((f) => f.endsWith(".html") && f !== "404.html" && f !== "sok/index.html");
+    const files = (await currentPages()).filter((f) => f !== "404.html" && f !== "sok/index.html");
     expect(locs).toHaveLength(files.length);
     expect(locs).toContain("https://helseogarbeid.example.no/tilbud/ous-kreft-dagrehabilitering/");
     expect(await readFile(path.join(outDir, "robots.txt"), "utf8")).toContain("Sitemap: https://helseogarbeid.example.no/sitemap.xml");
@@ -358,6 +365,126 @@ describe("citable and open", () => {
       const json = JSON.parse(await readFile(path.join(outDir, `data/${resource.descriptor.path.replace(/\.csv$/, ".json")}`), "utf8"));
       expect(rows.length, resource.name).toBe(json.length);
       expect(await readFile(path.join(outDir, "data", resource.descriptor.path), "utf8")).toBe(await readFile(path.join(dataDir, resource.descriptor.path), "utf8"));
+    }
+  });
+});
+
+describe("the offer directory as Open Referral HSDS", () => {
+  it("publishes organizations, services, locations, service areas and service-at-location links that Frictionless reads with every key resolved", async () => {
+    const { Package } = await import("datapackage");
+    const dir = path.join(outDir, "data/hsds");
+    const descriptor = JSON.parse(await readFile(path.join(dir, "datapackage.json"), "utf8"));
+    const pkg = await Package.load(descriptor, { basePath: dir });
+    expect(pkg.errors.map((e: Error) => e.message)).toEqual([]);
+    const rows: Record<string, Record<string, unknown>[]> = {};
+    for (const resource of pkg.resources) rows[resource.name] = (await resource.read({ keyed: true, relations: true })) as Record<string, unknown>[];
+    const shipped = async (file: string) => csvParse(await readFile(path.join(dataDir, file), "utf8"));
+    const offers = await shipped("offers.csv");
+    expect(rows.organization).toHaveLength((await shipped("providers.csv")).length);
+    expect(rows.service).toHaveLength(offers.length);
+    expect(rows.location).toHaveLength((await shipped("places.csv")).length);
+    expect(rows.service_area).toHaveLength(offers.length);
+    expect(rows.service_at_location).toHaveLength(offers.flatMap((o) => (o.place_ids ? o.place_ids.split(";") : [])).length);
+    // HSDS ids are UUIDs: ours are name-based (version 5), one per record, the same in every build.
+    for (const table of Object.values(rows)) for (const row of table) expect(String(row.id)).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    const { uuidFor } = await import("../src/hsds.ts");
+    const offer = offers.find((o) => o.id === "ous-kreft-dagrehabilitering")!;
+    const service = rows.service!.find((s) => s.id === uuidFor("service", offer.id ?? ""))!;
+    expect(service.name).toBe(offer.name);
+    expect(service.status).toBe("active");
+    // relations: true replaced the key with the organization's row
+    expect((service.organization_id as Record<string, unknown>).id).toBe(uuidFor("organization", offer.provider_id ?? ""));
+    for (const s of rows.service!) await access(path.join(outDir, new URL(String(s.url)).pathname, "index.html"));
+    expect(await readFile(path.join(outDir, "data/index.html"), "utf8")).toContain('href="/data/hsds/datapackage.json"');
+  });
+
+  it("has a check against Open Referral's own datapackage.json (npm run check:hsds), which finds a column out of HSDS's order", async () => {
+    const dir = path.join(outDir, "data/hsds");
+    const check = (schema: string) => spawnSync(process.execPath, ["scripts/check-hsds.ts", schema, dir], { cwd: projectRoot, encoding: "utf8" });
+    // Our own descriptor stands in for HSDS's here: the file cannot be shipped, so this proves the check, not the export.
+    expect(check(path.join(dir, "datapackage.json")).status).toBe(0);
+    const descriptor = JSON.parse(await readFile(path.join(dir, "datapackage.json"), "utf8"));
+    const fields = descriptor.resources.find((r: { name: string }) => r.name === "service").schema.fields;
+    [fields[3], fields[4]] = [fields[4], fields[3]];
+    const altered = path.join(path.dirname(dataDir), "hsds-altered.json");
+    await writeFile(altered, JSON.stringify(descriptor));
+    const result = check(altered);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain("services.csv: columns id,organization_id,program_id,name,alternate_name");
+    expect(check("").status).toBe(2);
+  });
+});
+
+describe("frozen releases and moved pages", () => {
+  it("keeps every page of every archived release at its address, or sends the reader on from it", async () => {
+    const { readArchives } = await import("../src/pipeline/archive/releaseArchive.ts");
+    const { redirects } = await import("../src/redirects.ts");
+    const archives = await readArchives(shippedData);
+    expect(archives.length).toBeGreaterThan(0);
+    const current = new Set(await currentPages());
+    for (const archive of archives) {
+      for (const rel of Object.keys(archive.files).filter((f) => f.endsWith(".html"))) {
+        const address = `/${rel.replace(/index\.html$/, "")}`;
+        const moved = redirects.find((r) => r.from === address);
+        expect(current.has(rel) || (moved !== undefined && current.has(`${moved.to.slice(1)}index.html`)), `${archive.version}: ${address}`).toBe(true);
+      }
+    }
+  });
+
+  it("was archived from the data the current release shows (a data change needs a new release and npm run archive)", async () => {
+    const { dataHash, readArchives } = await import("../src/pipeline/archive/releaseArchive.ts");
+    const { dataRelease } = await import("../src/site.ts");
+    const archive = (await readArchives(shippedData)).find((a) => a.version === dataRelease.version);
+    expect(archive, `data/arkiv/${dataRelease.version}.json.gz`).toBeDefined();
+    expect(archive!.dataHash).toBe(await dataHash(shippedData));
+  });
+
+  it("publishes each archived page frozen: the stored content, its archive address in every citation, a notice, no scripts, links kept inside", async () => {
+    const { Cite } = await import("@citation-js/core");
+    await import("@citation-js/plugin-bibtex");
+    const { readArchives } = await import("../src/pipeline/archive/releaseArchive.ts");
+    const contentText = (doc: Document) => {
+      const main = doc.querySelector("main")!.cloneNode(true) as Element;
+      main.querySelectorAll(".archive-notice, section.cite, .figure-citation").forEach((e) => e.remove());
+      return main.textContent!.replace(/\s+/g, " ");
+    };
+    let pages = 0;
+    for (const archive of await readArchives(dataDir)) {
+      for (const [rel, stored] of Object.entries(archive.files).filter(([f]) => f.endsWith(".html"))) {
+        pages++;
+        const file = `arkiv/${archive.version}/${rel}`;
+        const doc = await page(file);
+        const url = `https://helseogarbeid.example.no/arkiv/${archive.version}/${rel.replace(/index\.html$/, "")}`;
+        expect(contentText(doc), file).toBe(contentText(parseHTML(stored).document as unknown as Document));
+        expect(doc.querySelector(".archive-notice")?.textContent, file).toContain(`datautgave ${archive.version}`);
+        expect(doc.querySelector('meta[name="robots"]')?.getAttribute("content"), file).toBe("noindex");
+        expect(doc.querySelector('link[rel="canonical"]')?.getAttribute("href"), file).toBe(url);
+        expect(doc.querySelector('meta[name="citation_public_url"]')?.getAttribute("content"), file).toBe(url);
+        expect(doc.querySelector("#sitering-apa")?.textContent, file).toContain(url);
+        expect([...doc.querySelectorAll("script")].every((s) => s.getAttribute("type") === "application/ld+json"), file).toBe(true);
+        for (const element of doc.querySelectorAll("[href^='/'], [src^='/']")) {
+          const href = (element.getAttribute("href") ?? element.getAttribute("src"))!.replace(/[?#].*$/, "");
+          if (href === "/sok/") continue; // the search form's target: the archive has no search of its own
+          await access(path.join(outDir, href.endsWith("/") ? `${href}index.html` : href));
+          if (element.closest(".archive-notice") === null && element.tagName === "A") expect(href, `${file} links out of the archive`).toMatch(new RegExp(`^/arkiv/${archive.version}/|^/arkiv/$|^/favicon|^/endringer\\.xml`));
+        }
+        const bibHref = doc.querySelector('section.cite a[href$=".bib"]')?.getAttribute("href");
+        if (bibHref) expect(new Cite(await readFile(path.join(outDir, bibHref), "utf8")).data[0]!.URL, file).toBe(url);
+      }
+    }
+    expect(pages).toBeGreaterThan(200);
+  });
+
+  it("writes a page at each moved address that sends the reader to the new one at once", async () => {
+    const { redirects } = await import("../src/redirects.ts");
+    expect(redirects.length).toBeGreaterThan(0);
+    for (const r of redirects) {
+      const doc = await page(`${r.from.slice(1)}index.html`);
+      expect(doc.documentElement.getAttribute("lang")).toBe("nb");
+      expect(doc.querySelector('meta[http-equiv="refresh"]')?.getAttribute("content")).toBe(`0; url=${r.to}`);
+      expect(doc.querySelector('meta[name="robots"]')?.getAttribute("content")).toBe("noindex");
+      expect(doc.querySelector("main a")?.getAttribute("href")).toBe(r.to);
+      await access(path.join(outDir, r.to, "index.html"));
     }
   });
 });

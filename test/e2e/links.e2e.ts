@@ -1,5 +1,6 @@
 import { LinkChecker } from "linkinator";
 import { describe, expect, it } from "vitest";
+import { redirects } from "../../src/redirects.ts";
 import { builtPages, distDir } from "./helpers.ts";
 import { serveStatic } from "./staticServer.ts";
 
@@ -16,10 +17,11 @@ describe("links", () => {
       });
       const broken = result.links.filter((l) => l.state === "BROKEN").map((l) => `${l.url} (on ${l.parent}, ${l.status})`);
       expect(broken).toEqual([]);
-      // Every page can be reached by following links from the home page. Not counted: the 404 page, and the
-      // search page, which every page reaches through the search form in its header.
+      // Every page can be reached by following links from the home page. Not counted: the 404 page, the
+      // search page, which every page reaches through the search form in its header, and the old addresses of moved pages.
       const reached = new Set(result.links.filter((l) => l.state === "OK").map((l) => new URL(l.url).pathname));
-      const orphans = (await builtPages()).filter((p) => !["/404.html", "/sok/"].includes(p) && !reached.has(p));
+      const moved = redirects.map((r) => r.from);
+      const orphans = (await builtPages()).filter((p) => !["/404.html", "/sok/", ...moved].includes(p) && !reached.has(p));
       expect(orphans).toEqual([]);
     } finally {
       await server.close();

@@ -1,3 +1,5 @@
+import { redirects } from "../../src/redirects.ts";
+
 /**
  * The pages the browser checks visit: one page of every template, plus key pages.
  * `templateOf` names the template of any built page, so a test can prove that every
@@ -25,6 +27,9 @@ export const templatePages: Record<string, string> = {
   about: "/om/",
   "about subpage": "/om/metode/",
   "open data": "/data/",
+  "archive index": "/arkiv/",
+  "archived page": "/arkiv/2026.11.0/statistikk/bevilgninger/",
+  "moved address": "/tilgjengelighetserklaering/",
   "not found": "/denne-siden-finnes-ikke/",
 };
 
@@ -57,6 +62,9 @@ export const keyPages = [
 export function templateOf(urlPath: string): string {
   const parts = urlPath.replace(/index\.html$/, "").split("/").filter(Boolean);
   if (urlPath === "/404.html") return "not found";
+  if (redirects.some((r) => r.from === urlPath)) return "moved address";
+  if (urlPath === "/arkiv/") return "archive index";
+  if (urlPath.startsWith("/arkiv/")) return "archived page";
   if (parts.length === 0) return "home";
   const [section] = parts;
   const depth = parts.length;

@@ -139,6 +139,30 @@ describe("keyboard operation", () => {
   });
 });
 
+describe("stable addresses and frozen copies", () => {
+  it("sends a reader at a moved address on to the page, with or without JavaScript", async () => {
+    for (const javaScriptEnabled of [true, false]) {
+      const { page, close } = await open("/tilgjengelighetserklaering/", { javaScriptEnabled });
+      await page.waitForURL("**/om/tilgjengelighet/");
+      expect(await page.locator("main h1").textContent()).toMatch(/Tilgjengelighet/i);
+      await close();
+    }
+  });
+
+  it("links a page to its frozen copy in the release archive, which shows the same content", async () => {
+    const { page, close } = await open("/statistikk/bevilgninger/");
+    const h1 = await page.locator("main h1").textContent();
+    const firstRow = await page.locator("figure.chart details table tbody tr").first().textContent();
+    await Promise.all([page.waitForURL("**/arkiv/*/statistikk/bevilgninger/"), page.locator("section.cite a", { hasText: "/arkiv/" }).click()]);
+    expect(await page.locator(".archive-notice").textContent()).toMatch(/Arkivert kopi: siden slik den var i datautgave \d{4}\.\d+\.\d+/);
+    expect(await page.locator("main h1").textContent()).toBe(h1);
+    expect(await page.locator("figure.chart details table tbody tr").first().textContent()).toBe(firstRow);
+    await Promise.all([page.waitForURL("**/statistikk/bevilgninger/"), page.locator(".archive-notice a", { hasText: "Se siden slik den er nå" }).click()]);
+    expect(new URL(page.url()).pathname).toBe("/statistikk/bevilgninger/");
+    await close();
+  });
+});
+
 describe("screenshots", () => {
   it("of every template at 375 and 1280 px", async () => {
     await mkdir(screenshotDir, { recursive: true });

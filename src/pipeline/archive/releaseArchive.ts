@@ -23,15 +23,14 @@ export interface ReleaseArchive {
 /** Where a data folder keeps its archived releases. */
 export const archiveDirOf = (dataDir: string) => path.join(dataDir, "arkiv");
 
-/** Which built files an archive keeps: the pages and what they link to, not search, preview images or PNGs (made again from the SVGs). */
+/**
+ * Which built files an archive keeps: the pages and every file they offer for download, but not search,
+ * preview images, scripts or the PNG figures (made again from the archived SVGs).
+ */
 export function isArchived(rel: string): boolean {
-  if (rel.endsWith(".html")) return rel !== "404.html" && !rel.startsWith("sok/") && !rel.startsWith("arkiv/");
-  return (
-    /^_astro\/[^/]+\.css$/.test(rel) ||
-    /^figurer\/[^/]+\.(svg|csv)$/.test(rel) ||
-    /^data\/[^/]+\.(csv|json)$/.test(rel) ||
-    /^sitering\/[^/]+\.(bib|ris)$/.test(rel)
-  );
+  if (/^(arkiv|sok|pagefind|delingsbilder)\//.test(rel) || rel === "404.html") return false;
+  if (rel.startsWith("_astro/")) return rel.endsWith(".css");
+  return /\.(html|csv|bib|ris)$/.test(rel) || /^figurer\/[^/]+\.svg$/.test(rel) || /^data\/[^/]+\.json$/.test(rel);
 }
 
 /** The site address of an archived page or file, e.g. ("2026.11.0", "tilbud/x/index.html") → "/arkiv/2026.11.0/tilbud/x/". */

@@ -54,6 +54,8 @@ Alle tall og opplysninger på nettstedet står i CSV-filene i denne mappen. Nett
 
 **Rette et tilbud.** Finn raden i \`offers.csv\` (id-en står i nettadressen /tilbud/<id>/). Id-en endres aldri,
 for den er en del av nettadressen andre har lenket til. Rett feltene og kontroller at kildelinjene fortsatt stemmer.
+Må en id likevel endres, legg den gamle adressen inn i \`src/redirects.ts\`, så den sender leseren videre; testene
+feiler når en side fra en arkivert utgave er borte uten en slik videresending.
 
 **Legge til et tilbud.** Legg til en rad i \`offers.csv\` med en ny, unik id. Tilbyderen må finnes i
 \`providers.csv\` og stedene i \`places.csv\` (legg dem til først).
@@ -67,7 +69,9 @@ med radens og kolonnens overskrift, plass i tabellen og verdien både som tall (
 sterkere enn kilden.
 
 **Ny datautgave.** Når dataene endres, legg en ny utgave øverst i \`releases\` i \`src/site.ts\` med dato og hva som
-er endret. Den vises i bunnen av hver side, i siteringene og i nyhetsstrømmen.
+er endret. Den vises i bunnen av hver side, i siteringene og i nyhetsstrømmen. Kjør så \`npm run archive\`: det lagrer
+en frossen kopi av hele nettstedet i \`arkiv/<utgave>.json.gz\` her i mappen, som publiseres under /arkiv/<utgave>/.
+Lagre filen sammen med dataendringen. Testene feiler når dataene er endret etter at gjeldende utgave ble arkivert.
 
 ## Feilmeldinger
 

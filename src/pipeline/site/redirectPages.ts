@@ -8,7 +8,7 @@ import { fileOfHref } from "../archive/publishArchive.ts";
 /** A page at the old address that sends the reader on at once, says where to, and is kept out of search. */
 export function redirectPageHtml(r: Redirect): string {
   const to = escapeXml(r.to);
-  return `<!doctype html>
+  return `<!DOCTYPE html>
 <html lang="nb">
 <head>
 <meta charset="utf-8">

@@ -1,0 +1,8 @@
+import type { APIRoute } from "astro";
+import { hsdsCsv, hsdsTables } from "../../../hsds.ts";
+
+export function getStaticPaths() {
+  return hsdsTables.map((t) => ({ params: { table: t.path }, props: { table: t } }));
+}
+
+export const GET: APIRoute = ({ props }) => new Response(hsdsCsv(props.table), { headers: { "Content-Type": "text/csv; charset=utf-8" } });
