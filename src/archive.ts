@@ -5,11 +5,10 @@ import { dataRelease } from "./site.ts";
 
 export const archivedReleases: ArchiveSummary["releases"] = summaryJson.releases;
 
-/**
- * The frozen copy of a page in the current release, when there is one and it shows the data the page
- * shows now (a data change without a new release has no frozen copy yet).
- */
-export function frozenCopyOf(pathname: string): string | undefined {
-  const release = archivedReleases.find((r) => r.version === dataRelease.version && r.showsCurrentData);
-  return release?.pages.includes(pathname) ? `/arkiv/${release.version}${pathname}` : undefined;
-}
+// The release whose frozen copy shows the data the pages show now (a data change without a new release has none yet).
+const current = archivedReleases.find((r) => r.version === dataRelease.version && r.showsCurrentData);
+const frozenPages = new Set(current?.pages);
+
+/** The address of a page's frozen copy in the current release's archive, if it has one. */
+export const frozenCopyOf = (pathname: string): string | undefined =>
+  current && frozenPages.has(pathname) ? `/arkiv/${current.version}${pathname}` : undefined;

@@ -72,3 +72,27 @@ describe("redirect pages", () => {
     );
   });
 });
+
+describe("the file cache for made images", () => {
+  it("makes a file once per input and hands back the same bytes after that, across builds", async () => {
+    const { cachedFile, cacheDirVariable } = await import("../src/pipeline/fileCache.ts");
+    const dir = await mkdtemp(path.join(os.tmpdir(), "hoa-cache-"));
+    const before = process.env[cacheDirVariable];
+    process.env[cacheDirVariable] = dir;
+    try {
+      let made = 0;
+      const make = (text: string) => async () => {
+        made++;
+        return Buffer.from(text);
+      };
+      expect((await cachedFile("t", "<svg>a</svg>", make("A"))).toString()).toBe("A");
+      expect((await cachedFile("t", "<svg>a</svg>", make("other"))).toString()).toBe("A");
+      expect((await cachedFile("t", "<svg>b</svg>", make("B"))).toString()).toBe("B");
+      expect(made).toBe(2);
+    } finally {
+      if (before === undefined) delete process.env[cacheDirVariable];
+      else process.env[cacheDirVariable] = before;
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { correctQuery, withinOneEdit } from "../src/client/typos.ts";
+import { compoundOf, correctQuery, withinOneEdit } from "../src/client/typos.ts";
 import { searchTerms } from "../src/pipeline/search/searchTerms.ts";
 
 describe("extra words a page is indexed under", () => {
@@ -35,6 +35,14 @@ describe("typo correction", () => {
     expect(correctQuery("Angts og depresjon", words)).toBe("angst og depresjon");
     expect(correctQuery("depr", words)).toBeUndefined(); // a known word's beginning
     expect(correctQuery("xyzzy", words)).toBeUndefined();
+  });
+
+  it("reads words the index knows as one compound as that compound", () => {
+    const words = ["helseiarbeid", "helse", "arbeid", "muskelskjelett"];
+    expect(compoundOf("Helse i arbeid", words)).toBe("helseiarbeid");
+    expect(compoundOf("muskel skjelett", words)).toBe("muskelskjelett");
+    expect(compoundOf("helse og arbeid", words)).toBeUndefined();
+    expect(compoundOf("helseiarbeid", words)).toBeUndefined(); // already one word
   });
 });
 

@@ -1,11 +1,13 @@
 import { csvFormatRows } from "d3-dsv";
 import { parseHTML } from "linkedom";
 import sharp from "sharp";
+import { cachedFile } from "../pipeline/fileCache.ts";
 import type { ChartDefinition } from "./chart.ts";
 import { renderPlot } from "./renderPlot.ts";
 
 /** A chart's SVG file as PNG at twice its size, sharp enough for a slide or a report. */
-export const pngOfSvg = (svg: string): Promise<Buffer> => sharp(Buffer.from(svg), { density: 144 }).png().toBuffer();
+export const pngOfSvg = (svg: string): Promise<Buffer> =>
+  cachedFile("chart-png", svg, () => sharp(Buffer.from(svg), { density: 144 }).png().toBuffer());
 
 /** Fills the page's CSS gives the marks (src/styles/site.css), written into the file so it stands alone. */
 const markFills: Record<string, string> = { "chart-mark": "#2f6fad", "chart-mark-alt": "#7fa9d3" };

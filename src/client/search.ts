@@ -1,6 +1,6 @@
 // The search page: Pagefind's JavaScript API with facets and typo correction, the query and facets in the URL.
 import { facetLabels } from "../searchFacets.ts";
-import { correctQuery } from "./typos.ts";
+import { compoundOf, correctQuery } from "./typos.ts";
 
 interface PagefindResultData {
   url: string;
@@ -111,9 +111,14 @@ async function run(updateUrl: boolean) {
   const started = performance.now();
   // A word the index does not have is corrected first: Pagefind would otherwise match its stem loosely.
   words ??= Object.keys(await (await fetch("/sok/ordliste.json")).json());
-  const corrected = correctQuery(query, words);
-  const search = await pagefind.search(corrected ?? query, { filters });
-  const note = corrected ? ` Ingen treff på «${query}»; viser treff for «${corrected}».` : "";
+  const compound = compoundOf(query, words);
+  const corrected = compound ? undefined : correctQuery(query, words);
+  const search = await pagefind.search(compound ?? corrected ?? query, { filters });
+  const note = compound
+    ? ` Viser treff for «${compound}», som kildene skriver i ett ord.`
+    : corrected
+      ? ` Ingen treff på «${query}»; viser treff for «${corrected}».`
+      : "";
   current = search?.results ?? [];
   drawFacets(search?.filters ?? allFacets, chosen);
   await showMore();

@@ -35,3 +35,13 @@ export function correctQuery(query: string, words: string[]): string | undefined
     });
   return changed ? corrected.join(" ") : undefined;
 }
+
+/**
+ * A query of several words that the index knows as one compound ("helse i arbeid" → "helseiarbeid"), or undefined.
+ * Common words like "i" and "og" otherwise match almost every page and drown the one that is meant.
+ */
+export function compoundOf(query: string, words: string[]): string | undefined {
+  const parts = query.toLowerCase().split(/\s+/).filter(Boolean);
+  const joined = parts.join("");
+  return parts.length > 1 && words.includes(joined) ? joined : undefined;
+}

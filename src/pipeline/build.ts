@@ -2,6 +2,7 @@ import { access, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { build as astroBuild } from "astro";
 import { inputHash, readStamp, writeStamp } from "./buildCache.ts";
+import { cacheDirVariable } from "./fileCache.ts";
 import { indexSite } from "./search/indexSite.ts";
 import { builtHtmlFiles } from "./site/builtPages.ts";
 import { writeSiteFiles } from "./site/writeSiteFiles.ts";
@@ -46,6 +47,7 @@ export async function buildSite(options: BuildOptions): Promise<{ data?: LoadedD
   const dataDir = options.dataDir ?? path.join(root, "data");
   const outDir = path.resolve(options.outDir ?? path.join(root, "dist"));
   const started = performance.now();
+  process.env[cacheDirVariable] ??= path.join(root, "node_modules", ".cache", "helse-og-arbeid");
 
   // Incremental: nothing is rebuilt when the inputs hash as they did for the site already in outDir.
   const hash = await inputHash(root, dataDir);
@@ -89,7 +91,13 @@ export async function buildSite(options: BuildOptions): Promise<{ data?: LoadedD
       },
       (r) => `${r.pages} pages built, ${r.charts} charts rendered`,
     );
-    await stage(log, "site files", () => writeSiteFiles(tmpDir), (r) => `${r.citations} pages with BibTeX and RIS files, ${r.images} preview images, sitemap with ${r.sitemapUrls} addresses`);
+    await stage(
+      log,
+      "site files",
+      () => writeSiteFiles(tmpDir),
+      (r) =>
+        `${r.citations} pages with BibTeX and RIS files, ${r.images} preview images (${r.imagesFromCache} unchanged, from the cache), sitemap with ${r.sitemapUrls} addresses`,
+    );
     await stage(log, "index", () => indexSite(tmpDir), (r) => `${r.pages} pages indexed for search (Pagefind), ${r.words} words for typo correction`);
     // After the index and the sitemap, which are for the current pages only.
     await stage(

@@ -15,6 +15,19 @@ export interface IndexReport {
 
 
 /**
+ * What Pagefind gets of a page: its language and its main element with the added words, without the header,
+ * footer and chart drawings (their text is the chart's data table, which stays). A fifth of the page, so the
+ * index stage moves much less text to Pagefind's process.
+ */
+export function searchDocument(html: string, extraIndexed: string): string {
+  const main = /<main\b[\s\S]*<\/main>/.exec(html)?.[0];
+  if (!main) return html;
+  const lang = /<html[^>]*\blang="([^"]*)"/.exec(html)?.[1] ?? "nb";
+  const withoutDrawings = main.replace(/<svg\b[\s\S]*?<\/svg>/g, "").replace("</main>", `${extraIndexed}</main>`);
+  return `<!DOCTYPE html><html lang="${lang}"><head><meta charset="utf-8"></head><body>${withoutDrawings}</body></html>`;
+}
+
+/**
  * Indexes every HTML page of the built site with Pagefind, adding each page's synonyms and compound
  * parts to what is indexed (not to the page a reader gets), and writes the word list for typo correction.
  * Pagefind reports problems in a list rather than by throwing; any of them fails the build.
@@ -34,13 +47,13 @@ export async function indexSite(siteDir: string): Promise<IndexReport> {
       for (const word of [...wordsOf(text), ...extra]) {
         if (word.length >= 3 && /^\p{L}+$/u.test(word)) wordCounts.set(word, (wordCounts.get(word) ?? 0) + 1);
       }
-      // Words the heading implies ("fravær" in "Ventetid og sykefravær") weigh like a heading; the rest weigh
+      // Words the heading implies ("fravær" in "Ventetid og sykefravær") weigh like the h1 (Pagefind gives an h1 7); the rest weigh
       // little, so a page that only gets a word this way ranks below pages that use the word itself.
       const extraIndexed = [
-        extraOfHeading.length ? `<div data-pagefind-weight="5">${extraOfHeading.join(" ")}</div>` : "",
+        extraOfHeading.length ? `<div data-pagefind-weight="7">${extraOfHeading.join(" ")}</div>` : "",
         extra.length ? `<div data-pagefind-weight="0.3">${extra.join(" ")}</div>` : "",
       ].join("");
-      const content = html.replace("</main>", `${extraIndexed}</main>`);
+      const content = searchDocument(html, extraIndexed);
       const added = await index.addHTMLFile({ sourcePath: file, content });
       if (added.errors.length) throw new Error(`Pagefind could not index ${file}: ${added.errors.join("; ")}`);
       if (html.includes("data-pagefind-body")) pages++;

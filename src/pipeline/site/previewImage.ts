@@ -1,5 +1,6 @@
 import sharp from "sharp";
 import { escapeXml } from "../../format.ts";
+import { cachedFile } from "../fileCache.ts";
 
 
 /** Breaks a title into at most `maxLines` lines of about `width` characters, ending with "…" if cut. */
@@ -31,5 +32,5 @@ export async function previewImage(options: { title: string; section: string; si
   ${lines.map((l, i) => `<text x="80" y="${270 + i * 72}" font-family="DejaVu Sans, sans-serif" font-size="58" font-weight="bold" fill="#111">${escapeXml(l)}</text>`).join("\n  ")}
   <text x="80" y="580" font-family="DejaVu Sans, sans-serif" font-size="26" fill="#333">${escapeXml(options.footer)}</text>
 </svg>`;
-  return sharp(Buffer.from(svg)).png({ compressionLevel: 6 }).toBuffer();
+  return cachedFile("preview", svg, () => sharp(Buffer.from(svg)).png({ compressionLevel: 6 }).toBuffer());
 }

@@ -1,0 +1,31 @@
+import { createHash } from "node:crypto";
+import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import path from "node:path";
+
+/**
+ * A content-addressed cache of made files (preview images, chart PNGs) that outlives a build, so a build after a
+ * small data change remakes only what changed. The folder is set by the build (HOA_CACHE_DIR, under
+ * node_modules/.cache/); without it nothing is cached. Keys are hashes of everything the file is made from.
+ */
+export const cacheDirVariable = "HOA_CACHE_DIR";
+
+export const cacheStats = { hits: 0, misses: 0 };
+
+export async function cachedFile(kind: string, input: string, make: () => Promise<Buffer>): Promise<Buffer> {
+  const dir = process.env[cacheDirVariable];
+  if (!dir) return make();
+  const file = path.join(dir, kind, `${createHash("sha256").update(input).digest("hex").slice(0, 32)}`);
+  const hit = await readFile(file).catch(() => undefined);
+  if (hit) {
+    cacheStats.hits++;
+    return hit;
+  }
+  cacheStats.misses++;
+  const made = await make();
+  await mkdir(path.dirname(file), { recursive: true });
+  // Written aside and renamed, so a build stopped half-way never leaves half a file in the cache.
+  const partial = `${file}.${process.pid}.tmp`;
+  await writeFile(partial, made);
+  await rename(partial, file);
+  return made;
+}
