@@ -7,7 +7,8 @@ import { createHash } from "node:crypto";
 import { csvFormatRows } from "d3-dsv";
 import { offerHref, ownershipLabels, targetGroupLabels, updatesOf } from "./offers.ts";
 import { offers, places, providers } from "./records.ts";
-import { dataRelease, site } from "./site.ts";
+import { csvResource, packageDescriptor } from "./openData.ts";
+import { site } from "./site.ts";
 
 /** Our own namespace for the name-based UUIDs (RFC 9562, version 5). */
 const namespace = Buffer.from("8f0c2d9e4b7a4e61a3c5d2f1e0b9a876", "hex");
@@ -155,23 +156,15 @@ export function hsdsCsv(table: HsdsTable): string {
 
 export function hsdsDataPackage() {
   return {
-    profile: "tabular-data-package",
-    name: "helse-og-arbeid-hsds",
-    title: `${site.name}: tilbudsoversikten i Open Referral HSDS`,
-    description:
-      "Helse og arbeid-tilbudene som Open Referral Human Services Data Specification (HSDS) 3.0, tabellform. Bare tabellene kildene har opplysninger til er med; tomme felt betyr at kildene ikke sier det.",
-    version: dataRelease.version,
-    created: `${dataRelease.date}T00:00:00Z`,
-    homepage: new URL("data/#hsds", site.url).href,
-    licenses: [{ name: "CC-BY-4.0", title: "Creative Commons Attribution 4.0", path: "https://creativecommons.org/licenses/by/4.0/" }],
+    ...packageDescriptor({
+      name: "helse-og-arbeid-hsds",
+      title: `${site.name}: tilbudsoversikten i Open Referral HSDS`,
+      description:
+        "Helse og arbeid-tilbudene som Open Referral Human Services Data Specification (HSDS) 3.0, tabellform. Bare tabellene kildene har opplysninger til er med; tomme felt betyr at kildene ikke sier det.",
+      homepage: new URL("data/#hsds", site.url).href,
+    }),
     resources: hsdsTables.map((t) => ({
-      profile: "tabular-data-resource",
-      name: t.name,
-      path: t.path,
-      description: t.description,
-      format: "csv",
-      mediatype: "text/csv",
-      encoding: "utf-8",
+      ...csvResource({ name: t.name, path: t.path, description: t.description }),
       schema: {
         fields: t.fields.map((f) => ({
           name: f.name,

@@ -44,25 +44,31 @@ const resourceName = (d: Dataset) => d.name.replace(/_/g, "-");
 /** The CSV file's header row. Frictionless reads columns by position (the build reads them by name). */
 const headerOf = (d: Dataset) => csvParseRows(csvTextOf(d).replace(/^\uFEFF/, ""))[0]!.map((h) => h.trim());
 
-export function dataPackage() {
+/** What every Frictionless tabular data package of the site says of itself: release, date, licence. */
+export function packageDescriptor(about: { name: string; title: string; description: string; homepage: string }) {
   return {
     profile: "tabular-data-package",
-    name: "helse-og-arbeid",
-    title: site.name,
-    description: site.description,
+    ...about,
     version: dataRelease.version,
     created: `${dataRelease.date}T00:00:00Z`,
-    homepage: new URL("data/", site.url).href,
     licenses: [{ name: "CC-BY-4.0", title: "Creative Commons Attribution 4.0", path: "https://creativecommons.org/licenses/by/4.0/" }],
+  };
+}
+
+/** A UTF-8 CSV file as a Frictionless tabular data resource. */
+export const csvResource = (about: { name: string; path: string; title?: string; description: string }) => ({
+  profile: "tabular-data-resource",
+  ...about,
+  format: "csv",
+  mediatype: "text/csv",
+  encoding: "utf-8",
+});
+
+export function dataPackage() {
+  return {
+    ...packageDescriptor({ name: "helse-og-arbeid", title: site.name, description: site.description, homepage: new URL("data/", site.url).href }),
     resources: datasets.map((d) => ({
-      profile: "tabular-data-resource",
-      name: resourceName(d),
-      path: `${d.name}.csv`,
-      title: d.title,
-      description: d.description,
-      format: "csv",
-      mediatype: "text/csv",
-      encoding: "utf-8",
+      ...csvResource({ name: resourceName(d), path: `${d.name}.csv`, title: d.title, description: d.description }),
       schema: {
         // In the order the file has them.
         fields: headerOf(d).map((name) => {

@@ -6,8 +6,13 @@ import path from "node:path";
 import { csvFormatRows, csvParseRows } from "d3-dsv";
 import { datasets } from "../../src/pipeline/schema/datasets.ts";
 
-/** Datasets whose rows are copied; the rest (sources, places, providers, categories …) stay as they are. */
-const replicated = new Set(["offers", "offer_updates", "referral_facts", "statistics_tables", "statistics", "literature", "findings", "key_messages", "delphi_items"]);
+/**
+ * Datasets whose rows are copied; the rest (sources, places, categories …) stay as they are. Providers are copied
+ * with their offers, so a provider has as many offers at 10× as now: with one set of providers, each offer page
+ * listed the provider's other offers, and pages grew with the square of the scale. The referral facts (how to refer, per
+ * region) are the same however many offers there are, and every offer page shows its region's.
+ */
+const replicated = new Set(["providers", "offers", "offer_updates", "statistics_tables", "statistics", "literature", "findings", "key_messages", "delphi_items"]);
 
 /** mulberry32: a small seeded PRNG, so the same seed gives the same data. */
 function random(seed: number) {

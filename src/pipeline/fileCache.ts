@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 
@@ -24,7 +24,8 @@ export async function cachedFile(kind: string, input: string, make: () => Promis
   const made = await make();
   await mkdir(path.dirname(file), { recursive: true });
   // Written aside and renamed, so a build stopped half-way never leaves half a file in the cache.
-  const partial = `${file}.${process.pid}.tmp`;
+  // (Named uniquely: two pages can ask for the same image at the same time.)
+  const partial = `${file}.${randomUUID()}.tmp`;
   await writeFile(partial, made);
   await rename(partial, file);
   return made;

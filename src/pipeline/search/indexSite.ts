@@ -2,7 +2,7 @@ import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import * as pagefind from "pagefind";
 import { builtHtmlFiles } from "../site/builtPages.ts";
-import { indexedText } from "../site/pageText.ts";
+import { detached, indexedText } from "../site/pageText.ts";
 import { searchTerms, wordsOf } from "./searchTerms.ts";
 
 /** Where the search page finds the index's words, to correct a query's typos. */
@@ -37,15 +37,22 @@ export async function indexSite(siteDir: string): Promise<IndexReport> {
   if (!index || errors.length) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
   const wordCounts = new Map<string, number>();
   let pages = 0;
+  // Several pages on their way to Pagefind's process at once: one at a time, the build mostly waited for its replies.
+  const inFlight = new Set<Promise<void>>();
+  const problems: string[] = [];
   try {
     const files = await builtHtmlFiles(siteDir);
     for (const file of files) {
       const html = await readFile(path.join(siteDir, file), "utf8");
       const { text, heading } = indexedText(html);
-      const extra = searchTerms(text);
+      const words = wordsOf(text);
+      const extra = searchTerms(text, words);
       const extraOfHeading = searchTerms(heading);
-      for (const word of [...wordsOf(text), ...extra]) {
-        if (word.length >= 3 && /^\p{L}+$/u.test(word)) wordCounts.set(word, (wordCounts.get(word) ?? 0) + 1);
+      for (const word of [...words, ...extra]) {
+        if (word.length < 3) continue;
+        const count = wordCounts.get(word);
+        if (count !== undefined) wordCounts.set(word, count + 1);
+        else if (/^\p{L}+$/u.test(word)) wordCounts.set(detached(word), 1);
       }
       // Words the heading implies ("fravær" in "Ventetid og sykefravær") weigh like the h1 (Pagefind gives an h1 7); the rest weigh
       // little, so a page that only gets a word this way ranks below pages that use the word itself.
@@ -54,10 +61,16 @@ export async function indexSite(siteDir: string): Promise<IndexReport> {
         extra.length ? `<div data-pagefind-weight="0.3">${extra.join(" ")}</div>` : "",
       ].join("");
       const content = searchDocument(html, extraIndexed);
-      const added = await index.addHTMLFile({ sourcePath: file, content });
-      if (added.errors.length) throw new Error(`Pagefind could not index ${file}: ${added.errors.join("; ")}`);
+      const added: Promise<void> = index
+        .addHTMLFile({ sourcePath: file, content })
+        .then((r) => void (r.errors.length && problems.push(`${file}: ${r.errors.join("; ")}`)))
+        .finally(() => inFlight.delete(added));
+      inFlight.add(added);
+      if (inFlight.size >= 16) await Promise.race(inFlight);
       if (html.includes("data-pagefind-body")) pages++;
     }
+    await Promise.all(inFlight);
+    if (problems.length) throw new Error(`Pagefind could not index every page:\n- ${problems.join("\n- ")}`);
     const written = await index.writeFiles({ outputPath: path.join(siteDir, "pagefind") });
     if (written.errors.length) throw new Error(`Pagefind could not write its index: ${written.errors.join("; ")}`);
   } finally {

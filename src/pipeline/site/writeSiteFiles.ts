@@ -4,7 +4,7 @@ import { bibtex, citationFileBase, citationOf, previewImagePath, ris } from "../
 import { escapeXml } from "../../format.ts";
 import { dataRelease, site } from "../../site.ts";
 import { builtHtmlFiles } from "./builtPages.ts";
-import { metaContent } from "./pageText.ts";
+import { detached, metaContent } from "./pageText.ts";
 import { previewImage } from "./previewImage.ts";
 import { cacheStats } from "../fileCache.ts";
 
@@ -48,7 +48,7 @@ export async function writeSiteFiles(siteDir: string): Promise<SiteFilesReport> 
       .finally(() => inFlight.delete(image));
     inFlight.add(image);
     images++;
-    urls.push(url);
+    urls.push(detached(url));
   }
   await Promise.all(inFlight);
   const sitemap = [

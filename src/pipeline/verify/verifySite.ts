@@ -2,24 +2,35 @@ import { access, readFile } from "node:fs/promises";
 import path from "node:path";
 import type { LoadedData } from "../loadData.ts";
 
+/** What the verify stage needs of the data: the ids that must each have a page. */
+export interface ExpectedPages {
+  sourceIds: string[];
+  offerIds: string[];
+}
+
+export const expectedPages = (data: LoadedData): ExpectedPages => ({
+  sourceIds: data.sources.rows.map((r) => r.record.id),
+  offerIds: data.offers.rows.map((r) => r.record.id),
+});
+
 /**
  * Verify stage: checks the built site itself, because some failures upstream only log
  * (a page that silently did not render, an index that was not written). Returns the number of checks.
  */
-export async function verifySite(siteDir: string, data: LoadedData): Promise<number> {
+export async function verifySite(siteDir: string, expected: ExpectedPages): Promise<number> {
   const problems: string[] = [];
   let checks = 0;
   const exists = (rel: string) => access(path.join(siteDir, rel)).then(() => true, () => false);
 
-  for (const { record } of data.sources.rows) {
+  for (const id of expected.sourceIds) {
     checks++;
-    const page = `kilder/${record.id}/index.html`;
-    if (!(await exists(page))) problems.push(`source ${record.id} has no page (${page})`);
+    const page = `kilder/${id}/index.html`;
+    if (!(await exists(page))) problems.push(`source ${id} has no page (${page})`);
   }
-  for (const { record } of data.offers.rows) {
+  for (const id of expected.offerIds) {
     checks++;
-    const page = `tilbud/${record.id}/index.html`;
-    if (!(await exists(page))) problems.push(`offer ${record.id} has no page (${page})`);
+    const page = `tilbud/${id}/index.html`;
+    if (!(await exists(page))) problems.push(`offer ${id} has no page (${page})`);
   }
   for (const page of ["index.html", "tilbud/index.html", "404.html", "kilder/index.html", "statistikk/bevilgninger/index.html"]) {
     checks++;
