@@ -125,7 +125,11 @@ export async function buildSite(options: BuildOptions): Promise<{ pages: number;
     await stage(
       log,
       "archive",
-      async () => ({ ...(await publishArchives(tmpDir, archives)), redirects: await writeRedirectPages(tmpDir, redirects) }),
+      // Moved addresses first, so an archived page whose address has moved links on through its redirect.
+      async () => {
+        const moved = await writeRedirectPages(tmpDir, redirects);
+        return { ...(await publishArchives(tmpDir, archives)), redirects: moved };
+      },
       (r) => `${r.pages} pages of ${r.releases} archived release(s) under /arkiv/, ${r.redirects} redirect pages`,
     );
     await stage(log, "verify", () => verifySite(tmpDir, expected), (checks) => `${checks} checks passed`);

@@ -51,7 +51,7 @@ export function archivedPageHtml(html: string, page: ArchivedPage): string {
     `<p><strong>Arkivert kopi:</strong> siden slik den var i datautgave ${escapeXml(page.version)} (${formatDate(page.date)}). ` +
     `Tall og tekst er frosset og endres ikke.</p>` +
     `<p>${current}<a href="/arkiv/">Alle arkiverte utgaver</a></p></div>`;
-  const linked = withArchiveAddress(html, page.rel, page.version).replace(/<([a-z]+)\b([^>]*)>/g, (tag, name: string, attrs: string) =>
+  const linked = withArchiveAddress(html, page.rel, page.version).replace(/<([a-z]+)\b[^>]*>/g, (tag, name: string) =>
     tag.replace(/\b(href|src)="(\/(?!\/)[^"]*)"/g, (whole, attr: string, href: string) => {
       if (href.startsWith("/arkiv/")) return whole;
       const file = fileOfHref(href);
