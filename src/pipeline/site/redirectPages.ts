@@ -15,6 +15,7 @@ export function redirectPageHtml(r: Redirect): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Siden er flyttet – ${escapeXml(site.shortName)}</title>
 <meta name="robots" content="noindex">
+<link rel="icon" href="/favicon.svg" type="image/svg+xml">
 <link rel="canonical" href="${escapeXml(new URL(r.to, site.url).href)}">
 <meta http-equiv="refresh" content="0; url=${to}">
 </head>
