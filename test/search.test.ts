@@ -62,3 +62,17 @@ describe("reading a built page without a DOM", async () => {
     expect(indexedText(page)).toEqual({ text: "Ventetid og sykefravær Tekst her", heading: "Ventetid og sykefravær" });
   });
 });
+
+describe("what Pagefind gets of a page", () => {
+  it("is the main element without chart drawings, with the added words, and no words run together", async () => {
+    const { searchDocument } = await import("../src/pipeline/search/indexSite.ts");
+    const html =
+      '<html lang="nb"><head><title>T</title></head><body><header>Meny</header><main data-pagefind-body><h1>Tittel</h1>' +
+      '<table><tr><td>2019</td><td>Psykiske plager</td></tr></table><figure><svg><text>akse</text></svg></figure></main><footer>Bunn</footer></body></html>';
+    const doc = searchDocument(html, "<div>ekstra</div>");
+    expect(doc).toContain('<html lang="nb">');
+    expect(doc).not.toMatch(/Meny|Bunn|akse/);
+    expect(doc.replace(/<[^>]+>/g, "")).toMatch(/2019\s+Psykiske plager/);
+    expect(doc).toMatch(/<div>ekstra<\/div><\/main>/);
+  });
+});

@@ -68,6 +68,20 @@ function drawFacets(counts: Record<string, Record<string, number>>, chosen: Reco
   facetsBox.hidden = false;
 }
 
+/**
+ * Counts per facet value. A facet with values chosen counts as if none of its own were chosen, so the other
+ * values show how many results choosing them as well would add (instead of 0 beside every other type).
+ */
+async function facetCounts(term: string, search: PagefindSearch | null, chosen: Record<string, string[]>) {
+  const counts = { ...(search?.filters ?? allFacets) };
+  for (const [name, values] of Object.entries(chosen)) {
+    if (values.length === 0) continue;
+    const others = Object.fromEntries(Object.entries(chosen).filter(([n, v]) => n !== name && v.length).map(([n, v]) => [n, { any: v }]));
+    counts[name] = (await pagefind.search(term, { filters: others }))?.filters[name] ?? {};
+  }
+  return counts;
+}
+
 async function showMore() {
   const batch = await Promise.all(current.slice(shown, shown + pageSize).map((r) => r.data()));
   for (const data of batch) {
@@ -113,14 +127,15 @@ async function run(updateUrl: boolean) {
   words ??= Object.keys(await (await fetch("/sok/ordliste.json")).json());
   const compound = compoundOf(query, words);
   const corrected = compound ? undefined : correctQuery(query, words);
-  const search = await pagefind.search(compound ?? corrected ?? query, { filters });
+  const term = compound ?? corrected ?? query;
+  const search = await pagefind.search(term, { filters });
   const note = compound
     ? ` Viser treff for «${compound}», som kildene skriver i ett ord.`
     : corrected
       ? ` Ingen treff på «${query}»; viser treff for «${corrected}».`
       : "";
   current = search?.results ?? [];
-  drawFacets(search?.filters ?? allFacets, chosen);
+  drawFacets(await facetCounts(term, search, chosen), chosen);
   await showMore();
   const n = current.length;
   status.textContent = `${n === 0 ? "Ingen treff" : n === 1 ? "1 treff" : `${n} treff`}.${note}`;

@@ -80,6 +80,13 @@ describe("search", () => {
     const all = await search(page, "angst");
     await page.check("input[name=type][value=Tilbud]");
     await page.waitForURL(/type=Tilbud/);
+    // A facet's own choice does not zero its other values: they still count what choosing them too would add.
+    await page.waitForFunction(() => {
+      const metas = [...document.querySelectorAll(".search-result-meta")];
+      return metas.length > 0 && metas.every((m) => m.textContent!.startsWith("Tilbud"));
+    });
+    const otherType = await page.textContent("label[for='fasett-type-Kunnskap']");
+    expect(Number(/\((\d+)\)/.exec(otherType!)![1])).toBeGreaterThan(0);
     await page.check("input[name=region][value='Helse Vest']");
     await page.waitForURL(/region=Helse\+Vest/);
     await page.waitForFunction(() => {

@@ -16,14 +16,18 @@ export interface IndexReport {
 
 /**
  * What Pagefind gets of a page: its language and its main element with the added words, without the header,
- * footer and chart drawings (their text is the chart's data table, which stays). A fifth of the page, so the
- * index stage moves much less text to Pagefind's process.
+ * footer and chart drawings (their text is the chart's data table, which stays), so the index stage moves much
+ * less text to Pagefind's process.
  */
 export function searchDocument(html: string, extraIndexed: string): string {
   const main = /<main\b[\s\S]*<\/main>/.exec(html)?.[0];
   if (!main) return html;
   const lang = /<html[^>]*\blang="([^"]*)"/.exec(html)?.[1] ?? "nb";
-  const withoutDrawings = main.replace(/<svg\b[\s\S]*?<\/svg>/g, "").replace("</main>", `${extraIndexed}</main>`);
+  const withoutDrawings = main
+    .replace(/<svg\b[\s\S]*?<\/svg>/g, "")
+    // A space after each closing tag, so an excerpt never runs two cells or items together ("2019Psykiske").
+    .replace(/<\/([a-z][a-z0-9]*)>/g, "</$1> ")
+    .replace("</main> ", `${extraIndexed}</main>`);
   return `<!DOCTYPE html><html lang="${lang}"><head><meta charset="utf-8"></head><body>${withoutDrawings}</body></html>`;
 }
 
