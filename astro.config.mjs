@@ -8,6 +8,8 @@ export default defineConfig({
   trailingSlash: "always",
   build: { format: "directory" },
   integrations: [mdx()],
+  // No page shows code, so the highlighter (and its WebAssembly start-up) is not loaded.
+  markdown: { syntaxHighlight: false },
   devToolbar: { enabled: false },
   vite: {
     build: {
