@@ -1,7 +1,7 @@
 // Freezes the site of the current data release: `npm run archive` builds the site (nothing is rebuilt when
 // it is current), then stores its pages in data/arkiv/<version>.json.gz, which every later build publishes
 // under /arkiv/<version>/. Run it once per release, after adding the release to src/site.ts.
-// --replace overwrites an archive of the same release that was made from other data.
+// --replace overwrites an archive of the same release that was made from other data; --data and --out as for the build.
 import { execFileSync } from "node:child_process";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
@@ -10,10 +10,10 @@ import { buildSite } from "../src/pipeline/build.ts";
 import { dataHash, isArchived, readArchives, writeArchive } from "../src/pipeline/archive/releaseArchive.ts";
 import { dataRelease } from "../src/site.ts";
 
-const { values } = parseArgs({ options: { replace: { type: "boolean" } } });
+const { values } = parseArgs({ options: { replace: { type: "boolean" }, data: { type: "string" }, out: { type: "string" } } });
 const root = path.resolve(import.meta.dirname, "..");
-const dataDir = path.join(root, "data");
-const distDir = path.join(root, "dist");
+const dataDir = path.resolve(values.data ?? path.join(root, "data"));
+const distDir = path.resolve(values.out ?? path.join(root, "dist"));
 
 const hash = await dataHash(dataDir);
 const earlier = (await readArchives(dataDir)).find((a) => a.version === dataRelease.version);
@@ -29,7 +29,7 @@ if (earlier && !values.replace) {
   process.exit(1);
 }
 
-await buildSite({ root });
+await buildSite({ root, dataDir, outDir: distDir });
 const files: Record<string, string> = {};
 for (const entry of await readdir(distDir, { recursive: true, withFileTypes: true })) {
   if (!entry.isFile()) continue;
@@ -47,5 +47,5 @@ try {
 }
 const file = await writeArchive(dataDir, { version: dataRelease.version, date: dataRelease.date, dataHash: hash, commit, files });
 const pages = Object.keys(files).filter((f) => f.endsWith(".html")).length;
-console.log(`Archived release ${dataRelease.version}: ${pages} pages and ${Object.keys(files).length - pages} other files in ${path.relative(root, file)}.`);
+console.log(`Archived release ${dataRelease.version}: ${pages} pages and ${Object.keys(files).length - pages} other files in ${path.relative(root, file) || file}.`);
 console.log("Run npm run build to publish it under /arkiv/, and commit the file.");

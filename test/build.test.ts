@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { access, readdir, readFile, writeFile } from "node:fs/promises";
+import { access, appendFile, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { csvFormat, csvParse } from "d3-dsv";
 import { parseHTML } from "linkedom";
@@ -56,8 +56,11 @@ beforeAll(async () => {
   expect(result.stdout).toMatch(/\[index\] \d+ pages indexed for search/);
 });
 
+/** Further data copies made by single tests, removed at the end. */
+const tempDirs: string[] = [];
+
 afterAll(async () => {
-  await removeDataCopy(dataDir);
+  await Promise.all([dataDir, ...tempDirs].map(removeDataCopy));
   regenerateFromShippedData();
 });
 
@@ -486,5 +489,40 @@ describe("frozen releases and moved pages", () => {
       expect(doc.querySelector("main a")?.getAttribute("href")).toBe(r.to);
       await access(path.join(outDir, r.to, "index.html"));
     }
+  });
+});
+
+describe("npm run archive (freezing a data release)", () => {
+  it("stores the built pages of the current release with the data's hash, once, and refuses data changed since without a new release", async () => {
+    const { archiveDirOf, dataHash, readArchives } = await import("../src/pipeline/archive/releaseArchive.ts");
+    const { dataRelease } = await import("../src/site.ts");
+    const releaseData = await copyOfShippedData();
+    tempDirs.push(releaseData);
+    const archive = () =>
+      spawnSync(process.execPath, ["scripts/archive.ts", "--data", releaseData, "--out", path.join(path.dirname(releaseData), "dist")], {
+        cwd: projectRoot,
+        encoding: "utf8",
+      });
+    await rm(archiveDirOf(releaseData), { recursive: true, force: true });
+
+    const first = archive();
+    expect(first.status, first.stderr).toBe(0);
+    expect(first.stdout).toMatch(new RegExp(`Archived release ${dataRelease.version.replaceAll(".", "\\.")}: \\d+ pages`));
+    const [stored] = await readArchives(releaseData);
+    expect(stored!.version).toBe(dataRelease.version);
+    expect(stored!.dataHash).toBe(await dataHash(releaseData));
+    const files = Object.keys(stored!.files);
+    expect(files).toEqual(expect.arrayContaining(["index.html", "tilbud/index.html", "data/offers.csv", "figurer/bevilgninger-per-ar.svg"]));
+    // Not the search page, the 404 page or the pages at moved addresses (they only send the reader on).
+    expect(files.filter((f) => f === "sok/index.html" || f === "404.html" || f === "tilgjengelighetserklaering/index.html")).toEqual([]);
+
+    const again = archive();
+    expect(again.status).toBe(0);
+    expect(again.stdout).toContain("already archived from the current data");
+
+    await appendFile(path.join(releaseData, "appropriations.csv"), "rt-test,2019,2019,Helse og arbeid,1,nei,nei,sintef-2022,Tabell 2.1,322,\n");
+    const changed = archive();
+    expect(changed.status).toBe(1);
+    expect(changed.stderr).toContain("A data change needs a new release");
   });
 });
