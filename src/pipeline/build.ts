@@ -113,14 +113,17 @@ export async function buildSite(options: BuildOptions): Promise<{ pages: number;
       },
       (r) => `${r.pages} pages built, ${r.charts} charts rendered`,
     );
-    await stage(
-      log,
-      "site files",
-      () => writeSiteFiles(tmpDir),
-      (r) =>
-        `${r.citations} pages with BibTeX and RIS files, ${r.images} preview images (${r.imagesFromCache} unchanged, from the cache), sitemap with ${r.sitemapUrls} addresses`,
-    );
-    await stage(log, "index", () => indexSite(tmpDir), (r) => `${r.pages} pages indexed for search (Pagefind), ${r.words} words for typo correction`);
+    // Side by side: the images keep sharp's threads busy while Pagefind's process indexes, and neither reads what the other writes.
+    await Promise.all([
+      stage(
+        log,
+        "site files",
+        () => writeSiteFiles(tmpDir),
+        (r) =>
+          `${r.citations} pages with BibTeX and RIS files, ${r.images} preview images (${r.imagesFromCache} unchanged, from the cache), sitemap with ${r.sitemapUrls} addresses`,
+      ),
+      stage(log, "index", () => indexSite(tmpDir), (r) => `${r.pages} pages indexed for search (Pagefind), ${r.words} words for typo correction`),
+    ]);
     // After the index and the sitemap, which are for the current pages only.
     await stage(
       log,
