@@ -173,7 +173,7 @@ log("JavaScript per page type (largest page of the type, gzip):");
 log("");
 for (const l of jsLines) log(l);
 log("");
-log("Peak RSS is the largest single process of the build (the build itself, Astro's process or Pagefind's), sampled from /proc; the next column is the most all of them held at once. The baselines are bare Astro projects with the same number of pages of about 300 words: one data-driven route (`getStaticPaths` over JSON), and one markdown file per page.");
+log("Peak RSS is the largest single process of the build (the build itself, Astro's process or Pagefind's), sampled from /proc; the next column is the most all of them held at once. The site files and index stages run side by side, so their times overlap. The baselines are bare Astro projects with the same number of pages of about 300 words: one data-driven route (`getStaticPaths` over JSON), and one markdown file per page.");
 // The build regenerates src/generated from the synthetic data; put the shipped data back.
 spawnSync(process.execPath, ["scripts/build.ts", "--generate-only"], { cwd: root });
 await mkdir(path.join(root, "bench"), { recursive: true });
