@@ -9,6 +9,8 @@ import { parseArgs } from "node:util";
 import { buildSite } from "../src/pipeline/build.ts";
 import { dataHash, isArchived, readArchives, writeArchive } from "../src/pipeline/archive/releaseArchive.ts";
 import { dataRelease } from "../src/site.ts";
+import { redirects } from "../src/redirects.ts";
+import { fileOfHref } from "../src/pipeline/site/builtPages.ts";
 
 const { values } = parseArgs({ options: { replace: { type: "boolean" }, data: { type: "string" }, out: { type: "string" } } });
 const root = path.resolve(import.meta.dirname, "..");
@@ -31,13 +33,13 @@ if (earlier && !values.replace) {
 
 await buildSite({ root, dataDir, outDir: distDir });
 const files: Record<string, string> = {};
+// The pages at moved addresses only send the reader on; the pages they lead to are archived.
+const moved = new Set(redirects.map((r) => fileOfHref(r.from)));
 for (const entry of await readdir(distDir, { recursive: true, withFileTypes: true })) {
   if (!entry.isFile()) continue;
   const rel = path.relative(distDir, path.join(entry.parentPath, entry.name)).split(path.sep).join("/");
-  if (!isArchived(rel)) continue;
-  const text = await readFile(path.join(distDir, rel), "utf8");
-  if (rel.endsWith(".html") && text.includes('http-equiv="refresh"')) continue; // a redirect, not a page
-  files[rel] = text;
+  if (!isArchived(rel) || moved.has(rel)) continue;
+  files[rel] = await readFile(path.join(distDir, rel), "utf8");
 }
 let commit: string | undefined;
 try {

@@ -9,6 +9,7 @@ import { offerHref, ownershipLabels, targetGroupLabels, updatesOf } from "./offe
 import { offers, places, providers } from "./records.ts";
 import { csvResource, packageDescriptor } from "./openData.ts";
 import { site } from "./site.ts";
+import type { Offer } from "./pipeline/schema/datasets.ts";
 
 /** Our own namespace for the name-based UUIDs (RFC 9562, version 5). */
 const namespace = Buffer.from("8f0c2d9e4b7a4e61a3c5d2f1e0b9a876", "hex");
@@ -43,8 +44,7 @@ const serviceStatuses = ["active", "inactive", "defunct", "temporarily closed"] 
 const locationTypes = ["physical", "postal", "virtual"] as const;
 
 /** HSDS 3.0 status: "inactive" where a 2020/21 description says the offer is being wound down, else "active" as of the source. */
-const statusOf = (offerId: string) =>
-  updatesOf(offers.find((o) => o.id === offerId)!).some((u) => u.change === "avvikles") ? "inactive" : "active";
+const statusOf = (offer: Offer) => (updatesOf(offer).some((u) => u.change === "avvikles") ? "inactive" : "active");
 
 export const hsdsTables: HsdsTable[] = [
   {
@@ -90,7 +90,7 @@ export const hsdsTables: HsdsTable[] = [
         description: o.description_as_printed,
         // The service's page in this directory: the sources give no web address of their own.
         url: new URL(offerHref(o), site.url).href,
-        status: statusOf(o.id),
+        status: statusOf(o),
         eligibility_description: `Målgruppe: ${o.target_groups.map((g) => targetGroupLabels[g]).join(", ")}.`,
       })),
   },

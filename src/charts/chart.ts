@@ -33,3 +33,9 @@ export interface ChartDefinition<R = unknown> {
 export function defineChart<R>(chart: ChartDefinition<R>): ChartDefinition<R> {
   return chart;
 }
+
+/** The data table's source column for rows drawn from statistics cells: table or section, and line. */
+export const sourceColumn = <R extends { cell: { source_location: string; source_line: number } }>(): TableColumn<R> => ({
+  label: "Kilde",
+  value: (r) => `${r.cell.source_location}, linje ${r.cell.source_line}`,
+});

@@ -3,7 +3,7 @@ import { formatNumber } from "../format.ts";
 import type { Statistic } from "../pipeline/schema/datasets.ts";
 import { statistics } from "../records.ts";
 import { formatCell } from "../statistics.ts";
-import { defineChart, type ChartDefinition } from "./chart.ts";
+import { defineChart, type ChartDefinition, sourceColumn } from "./chart.ts";
 import { inFigureLegend } from "./legend.ts";
 
 /** One value of a category in one series, e.g. { category: "Psykisk", series: "Raskere tilbake", value: 179 }. */
@@ -71,7 +71,7 @@ export function comparisonChart(options: ComparisonChartOptions): ChartDefinitio
       { label: "Kategori", value: (p) => p.category },
       { label: "Gruppe", value: (p) => p.series },
       { label: "Verdi", value: (p) => formatCell(p.cell), csv: (p) => p.value, numeric: true },
-      { label: "Kilde", value: (p) => `${p.cell.source_location}, linje ${p.cell.source_line}` },
+      sourceColumn(),
     ],
     plot: (data) => ({
       width: 720,

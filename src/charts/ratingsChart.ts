@@ -2,7 +2,7 @@ import * as Plot from "@observablehq/plot";
 import type { Statistic } from "../pipeline/schema/datasets.ts";
 import { statistics } from "../records.ts";
 import { formatCell } from "../statistics.ts";
-import { defineChart } from "./chart.ts";
+import { defineChart, sourceColumn } from "./chart.ts";
 import { inFigureLegend } from "./legend.ts";
 
 /** One answer share of one question: "Dårlig" 14 % on the question about cooperation inside the trust. */
@@ -44,7 +44,7 @@ export const collaborationRatings = defineChart<Rating>({
     { label: "Spørsmål", value: (r) => r.question },
     { label: "Svar", value: (r) => r.answer },
     { label: "Andel (%)", value: (r) => formatCell(r.cell), csv: (r) => r.share, numeric: true },
-    { label: "Kilde", value: (r) => `${r.cell.source_location}, linje ${r.cell.source_line}` },
+    sourceColumn(),
   ],
   plot: (data) => ({
     width: 720,

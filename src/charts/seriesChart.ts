@@ -2,7 +2,7 @@ import * as Plot from "@observablehq/plot";
 import type { Statistic } from "../pipeline/schema/datasets.ts";
 import { statistics } from "../records.ts";
 import { formatCell, yearOf } from "../statistics.ts";
-import { defineChart, type ChartDefinition } from "./chart.ts";
+import { defineChart, type ChartDefinition, sourceColumn } from "./chart.ts";
 
 /** One value of a line: which series, which year, and whether the year is only partly counted. */
 export interface SeriesPoint {
@@ -57,7 +57,7 @@ export function seriesChart(options: SeriesChartOptions): ChartDefinition<Series
       { label: "Serie", value: (p) => p.series },
       { label: "År", value: (p) => (p.partial ? `${p.year} (jan.–sep.)` : String(p.year)) },
       { label: "Verdi", value: (p) => formatCell(p.cell), csv: (p) => p.value, numeric: true },
-      { label: "Kilde", value: (p) => `${p.cell.source_location}, linje ${p.cell.source_line}` },
+      sourceColumn(),
     ],
     plot: (data) => {
       const full = data.filter((p) => !p.partial);

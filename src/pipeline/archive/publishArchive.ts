@@ -4,7 +4,8 @@ import path from "node:path";
 import { pngOfSvg } from "../../charts/exportChart.ts";
 import { escapeXml, formatDate } from "../../format.ts";
 import { site } from "../../site.ts";
-import { archivePath, type ReleaseArchive } from "./releaseArchive.ts";
+import { fileOfHref, hrefOfFile } from "../site/builtPages.ts";
+import { archiveHref, type ReleaseArchive } from "./releaseArchive.ts";
 
 export interface ArchivedPage {
   /** The page's file in the archive, e.g. "tilbud/x/index.html". */
@@ -17,18 +18,12 @@ export interface ArchivedPage {
   inSite: (rel: string) => boolean;
 }
 
-/** "/tilbud/x/?a#b" → "tilbud/x/index.html"; "/figurer/a.csv" → "figurer/a.csv". */
-export function fileOfHref(href: string): string {
-  const pathname = href.replace(/[?#].*$/, "").replace(/^\//, "");
-  return pathname === "" || pathname.endsWith("/") ? `${pathname}index.html` : pathname;
-}
-
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** Replaces the page's own absolute address (in canonical, citation tags, JSON-LD and citation text) with its archive address. */
 export function withArchiveAddress(text: string, rel: string, version: string): string {
-  const current = new URL(`/${rel.replace(/(^|\/)index\.html$/, "$1")}`, site.url).href;
-  const archived = new URL(archivePath(version, rel), site.url).href;
+  const current = new URL(hrefOfFile(rel), site.url).href;
+  const archived = new URL(archiveHref(version, hrefOfFile(rel)), site.url).href;
   return text.replace(new RegExp(`${escapeRegExp(current)}(?![\\w/.-])`, "g"), archived);
 }
 
@@ -42,9 +37,8 @@ const noticeStyle =
  * search engines are asked to keep to the current page.
  */
 export function archivedPageHtml(html: string, page: ArchivedPage): string {
-  const currentHref = `/${page.rel.replace(/(^|\/)index\.html$/, "$1")}`;
   const current = page.inSite(page.rel)
-    ? `<a href="${escapeXml(currentHref)}">Se siden slik den er nå</a> · `
+    ? `<a href="${escapeXml(hrefOfFile(page.rel))}">Se siden slik den er nå</a> · `
     : "Siden finnes ikke lenger i gjeldende utgave. ";
   const notice =
     `<div class="archive-notice" role="note" data-archive-version="${escapeXml(page.version)}">` +
@@ -55,7 +49,7 @@ export function archivedPageHtml(html: string, page: ArchivedPage): string {
     tag.replace(/\b(href|src)="(\/(?!\/)[^"]*)"/g, (whole, attr: string, href: string) => {
       if (href.startsWith("/arkiv/")) return whole;
       const file = fileOfHref(href);
-      if (page.inArchive(file)) return `${attr}="/arkiv/${page.version}${href}"`;
+      if (page.inArchive(file)) return `${attr}="${archiveHref(page.version, href)}"`;
       if (page.inSite(file)) return whole;
       // Neither archived nor on the site any more: keep the words, drop the dead link.
       return name === "a" ? 'aria-disabled="true"' : whole;
@@ -109,5 +103,5 @@ export async function publishArchives(siteDir: string, archives: ReleaseArchive[
 /** A citation file names one page's address; in the archive it names the archived page's. */
 function archivedUrlOf(url: string, archive: ReleaseArchive): string {
   const rel = fileOfHref(new URL(url).pathname);
-  return url.startsWith(site.url) && rel in archive.files ? new URL(archivePath(archive.version, rel), site.url).href : url;
+  return url.startsWith(site.url) && rel in archive.files ? new URL(archiveHref(archive.version, hrefOfFile(rel)), site.url).href : url;
 }

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
+import { hrefOfFile } from "../site/builtPages.ts";
 
 /**
  * A frozen copy of the built site as it was for one data release, kept in data/arkiv/<version>.json.gz
@@ -33,8 +34,8 @@ export function isArchived(rel: string): boolean {
   return /\.(html|csv|bib|ris)$/.test(rel) || /^figurer\/[^/]+\.svg$/.test(rel) || /^data\/[^/]+\.json$/.test(rel);
 }
 
-/** The site address of an archived page or file, e.g. ("2026.11.0", "tilbud/x/index.html") → "/arkiv/2026.11.0/tilbud/x/". */
-export const archivePath = (version: string, rel: string) => `/arkiv/${version}/${rel.replace(/(^|\/)index\.html$/, "$1")}`;
+/** The address of a page in a release's archive: ("2026.11.0", "/tilbud/x/") → "/arkiv/2026.11.0/tilbud/x/". */
+export const archiveHref = (version: string, href = "/"): string => `/arkiv/${version}${href}`;
 
 /** One hash over the CSV files of a data folder (names and bytes), to tell whether an archive shows the current data. */
 export async function dataHash(dataDir: string): Promise<string> {
@@ -78,7 +79,7 @@ export function summarize(archives: ReleaseArchive[], currentDataHash: string): 
       .map((a) => ({
         version: a.version,
         date: a.date,
-        pages: Object.keys(a.files).filter((rel) => rel.endsWith(".html")).map((rel) => archivePath(a.version, rel).slice(`/arkiv/${a.version}`.length)),
+        pages: Object.keys(a.files).filter((rel) => rel.endsWith(".html")).map(hrefOfFile),
         showsCurrentData: a.dataHash === currentDataHash,
       }))
       .sort((a, b) => b.date.localeCompare(a.date) || b.version.localeCompare(a.version)),

@@ -4,6 +4,7 @@ import * as pagefind from "pagefind";
 import { builtHtmlFiles } from "../site/builtPages.ts";
 import { detached, indexedText } from "../site/pageText.ts";
 import { searchTerms, wordsOf } from "./searchTerms.ts";
+import { taskWindow } from "../taskWindow.ts";
 
 /** Where the search page finds the index's words, to correct a query's typos. */
 export const wordListPath = "sok/ordliste.json";
@@ -42,7 +43,7 @@ export async function indexSite(siteDir: string): Promise<IndexReport> {
   const wordCounts = new Map<string, number>();
   let pages = 0;
   // Several pages on their way to Pagefind's process at once: one at a time, the build mostly waited for its replies.
-  const inFlight = new Set<Promise<void>>();
+  const pagesBeingAdded = taskWindow(16);
   const problems: string[] = [];
   try {
     const files = await builtHtmlFiles(siteDir);
@@ -65,15 +66,12 @@ export async function indexSite(siteDir: string): Promise<IndexReport> {
         extra.length ? `<div data-pagefind-weight="0.3">${extra.join(" ")}</div>` : "",
       ].join("");
       const content = searchDocument(html, extraIndexed);
-      const added: Promise<void> = index
-        .addHTMLFile({ sourcePath: file, content })
-        .then((r) => void (r.errors.length && problems.push(`${file}: ${r.errors.join("; ")}`)))
-        .finally(() => inFlight.delete(added));
-      inFlight.add(added);
-      if (inFlight.size >= 16) await Promise.race(inFlight);
+      await pagesBeingAdded.add(
+        index.addHTMLFile({ sourcePath: file, content }).then((r) => void (r.errors.length && problems.push(`${file}: ${r.errors.join("; ")}`))),
+      );
       if (html.includes("data-pagefind-body")) pages++;
     }
-    await Promise.all(inFlight);
+    await pagesBeingAdded.done();
     if (problems.length) throw new Error(`Pagefind could not index every page:\n- ${problems.join("\n- ")}`);
     const written = await index.writeFiles({ outputPath: path.join(siteDir, "pagefind") });
     if (written.errors.length) throw new Error(`Pagefind could not write its index: ${written.errors.join("; ")}`);

@@ -7,6 +7,7 @@ import { builtHtmlFiles } from "./builtPages.ts";
 import { detached, metaContent } from "./pageText.ts";
 import { previewImage } from "./previewImage.ts";
 import { cacheStats } from "../fileCache.ts";
+import { taskWindow } from "../taskWindow.ts";
 
 export interface SiteFilesReport {
   citations: number;
@@ -27,7 +28,7 @@ export async function writeSiteFiles(siteDir: string): Promise<SiteFilesReport> 
   const urls: string[] = [];
   // A few images at a time: sharp works on its own threads, and thousands of images queued at once held
   // every SVG and PNG in memory together (the peak of the 10× bench).
-  const inFlight = new Set<Promise<void>>();
+  const imagesBeingMade = taskWindow(4);
   let images = 0;
   const hitsBefore = cacheStats.hits;
   for (const file of files) {
@@ -42,15 +43,15 @@ export async function writeSiteFiles(siteDir: string): Promise<SiteFilesReport> 
     await writeFile(`${base}.ris`, ris(citation));
     const section = /<a href="[^"]*" aria-current="page">([^<]*)<\/a>/.exec(html)?.[1]?.trim() ?? site.shortName;
     const imageFile = path.join(siteDir, previewImagePath(new URL(url).pathname));
-    if (inFlight.size >= 4) await Promise.race(inFlight);
-    const image = previewImage({ title, section, siteName: site.name, footer: `Datautgave ${dataRelease.version} · ${new URL(url).host}` })
-      .then((png) => writeFile(imageFile, png))
-      .finally(() => inFlight.delete(image));
-    inFlight.add(image);
+    await imagesBeingMade.add(
+      previewImage({ title, section, siteName: site.name, footer: `Datautgave ${dataRelease.version} · ${new URL(url).host}` }).then((png) =>
+        writeFile(imageFile, png),
+      ),
+    );
     images++;
     urls.push(detached(url));
   }
-  await Promise.all(inFlight);
+  await imagesBeingMade.done();
   const sitemap = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
