@@ -87,7 +87,7 @@ export const hsdsTables: HsdsTable[] = [
         id: uuidFor("service", o.id),
         organization_id: uuidFor("organization", o.provider_id),
         name: o.name,
-        description: o.description_as_printed,
+        description: o.description,
         // The service's page in this directory: the sources give no web address of their own.
         url: new URL(offerHref(o), site.url).href,
         status: statusOf(o),

@@ -30,10 +30,6 @@ export const formLabels: Record<OfferForm, string> = {
 };
 
 export const ownershipLabels = { offentlig: "Offentlig sykehus", privat: "Privat med avtale" } as const;
-
-/** e.g. "4.6.1.6.1 Tverrfaglig vurderingspoliklinikk" → "Tverrfaglig vurderingspoliklinikk" */
-export const withoutSectionNumber = (heading: string): string => heading.replace(/^\d+(\.\d+)*\s+/, "");
-
 const providerById = new Map(providers.map((p) => [p.id, p]));
 const placeById = new Map(places.map((p) => [p.id, p]));
 
@@ -66,10 +62,11 @@ export function offersForGroup(group: TargetGroup): Offer[] {
 export function sameOfferElsewhere(offer: Offer): Offer[] {
   return offers.filter(
     (o) =>
-      offer.description_as_printed !== undefined &&
+      offer.description !== undefined &&
+      offer.as_of === "vår 2019" &&
       o.id !== offer.id &&
       o.provider_id === offer.provider_id &&
-      o.description_as_printed === offer.description_as_printed &&
+      o.description === offer.description &&
       !o.same_as_above &&
       !offer.same_as_above,
   );

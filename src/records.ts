@@ -28,6 +28,7 @@ import providersJson from "./generated/data/providers.json";
 import referralFactsJson from "./generated/data/referral_facts.json";
 import sourcesJson from "./generated/data/sources.json";
 import statisticsJson from "./generated/data/statistics.json";
+import { readerLocation } from "./sourceLocation.ts";
 import statisticsTablesJson from "./generated/data/statistics_tables.json";
 
 export const sources = sourcesJson as Source[];
@@ -68,7 +69,7 @@ export function rowsCitingSource(sourceId: string) {
   return datasetPages
     .map(({ title, href, rows }) => {
       const citing = rows.filter((r) => r.source_id === sourceId);
-      return { title, href, rows: citing.length, locations: [...new Set(citing.map((r) => r.source_location))] };
+      return { title, href, rows: citing.length, locations: [...new Set(citing.map((r) => readerLocation(r.source_location)))] };
     })
     .filter((d) => d.rows > 0);
 }

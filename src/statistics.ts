@@ -22,6 +22,8 @@ for (const cell of statistics) {
 
 export const cellsOf = (tableId: string): Statistic[] => cellsByTable.get(tableId) ?? [];
 export const tableHref = (table: StatisticsTable): string => `/statistikk/tabeller/${table.id}/`;
+/** How pages name a source table: its number, then our short title ("Tabell 4.37: Aktivitet i …"); the printed caption is in the downloads. */
+export const tableName = (table: StatisticsTable): string => `${table.table}: ${table.title}`;
 export const tablesOfTheme = (theme: Theme): StatisticsTable[] => statisticsTables.filter((t) => t.theme === theme);
 
 export function tableById(id: string): StatisticsTable {

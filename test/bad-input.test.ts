@@ -1,18 +1,14 @@
-import { cp, readdir, readFile, rm, writeFile } from "node:fs/promises";
-import { csvFormatRows, csvParseRows } from "d3-dsv";
+import { cp, readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { DataError } from "../src/pipeline/dataError.ts";
 import { loadData } from "../src/pipeline/loadData.ts";
-import { copyOfShippedData, projectRoot, removeDataCopy } from "./helpers.ts";
+import { applySetup, copyOfShippedData, projectRoot, removeDataCopy } from "./helpers.ts";
 
 /**
  * Each folder in test/fixtures/bad/ replaces one or two files of the shipped data with a broken
  * version; expected.txt holds the exact messages the run must print, in order, and nothing else.
- * setup.txt may instead change the shipped files in place, so a large file need not be copied:
- *   DELETE offers.csv                    removes a file
- *   SET statistics.csv 140 value 120     sets one cell (line as in the error messages)
- *   SET sources.csv 2 note <10 MB of text>  fills a cell with 10 MiB of text
+ * setup.txt may instead change the shipped files in place (see applySetup).
  */
 const badDir = path.join(projectRoot, "test/fixtures/bad");
 const cases = (await readdir(badDir, { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name);
@@ -26,13 +22,7 @@ async function errorsFor(caseName: string): Promise<string[]> {
   for (const file of await readdir(path.join(badDir, caseName))) {
     if (file.endsWith(".csv")) await cp(path.join(badDir, caseName, file), path.join(dir, file));
   }
-  const setup = await readFile(path.join(badDir, caseName, "setup.txt"), "utf8").catch(() => "");
-  for (const match of setup.matchAll(/^DELETE (\S+)$/gm)) await rm(path.join(dir, match[1]!));
-  for (const [, file, line, column, value] of setup.matchAll(/^SET (\S+) (\d+) (\S+) (.+)$/gm)) {
-    const rows = csvParseRows(await readFile(path.join(dir, file!), "utf8"));
-    rows[Number(line) - 1]![rows[0]!.indexOf(column!)] = value === "<10 MB of text>" ? "æ".repeat(10 * 1024 * 1024) : value!;
-    await writeFile(path.join(dir, file!), csvFormatRows(rows) + "\n");
-  }
+  await applySetup(dir, await readFile(path.join(badDir, caseName, "setup.txt"), "utf8").catch(() => ""));
   try {
     await loadData(dir, { relativeTo: path.dirname(dir) });
     return [];

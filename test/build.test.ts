@@ -123,7 +123,9 @@ describe("the built site", () => {
       const doc = await page(`tilbud/${o.id}/index.html`);
       expect(doc.querySelector("h1")!.textContent).toBe(o.name);
       expect(doc.querySelector(".as-of")!.textContent).toContain("Opplysningene gjelder");
-      if (o.description_as_printed) expect(doc.querySelector(".source-quote")!.textContent).toContain(o.description_as_printed);
+      // Our description comes right under the heading, before anything else about the offer.
+      if (o.description) expect(doc.querySelector("h1 ~ p:not(.lead)")!.textContent).toBe(o.description);
+      expect(doc.querySelector("main")!.textContent, o.id).not.toMatch(/\blinje \d|tekstutgave/);
     }
   });
 
@@ -241,20 +243,24 @@ describe("the evidence section", () => {
     expect([count("Utfordringer"), count("Endringsforslag")]).toEqual([23, 34]);
   });
 
-  it("shows each document's findings on its source page, each quote standing in that document's seed text", async () => {
+  it("shows each document's findings on its source page in our words, each with the chapter or section a reader can look up", async () => {
     const sources = csvParse(await readFile(path.join(dataDir, "sources.csv"), "utf8"));
     const findings = csvParse(await readFile(path.join(dataDir, "findings.csv"), "utf8"));
     const squash = (t: string) => t.replace(/\s+/g, " ").trim();
-    const seeds = path.resolve(projectRoot, "../shared/seeds");
     let total = 0;
     for (const source of sources) {
       const doc = await page(`kilder/${source.id}/index.html`);
       const shown = [...doc.querySelectorAll("li.finding")];
-      expect(shown.length, source.id).toBe(findings.filter((f) => f.source_id === source.id).length);
-      const seed = squash(await readFile(path.join(seeds, source.seed_file!), "utf8"));
-      // The quote as the page shows it, between « and » before the location in parentheses.
-      const quotes = shown.map((li) => /^«(.*)» \(/s.exec(squash(li.querySelector(".quote-line")!.textContent!))![1]!);
-      expect(quotes.filter((q) => !seed.includes(q)), source.id).toEqual([]);
+      const own = findings.filter((f) => f.source_id === source.id);
+      expect(shown.length, source.id).toBe(own.length);
+      shown.forEach((li, i) => {
+        const location = squash(li.querySelector(".source-line")!.textContent!);
+        expect(squash(li.textContent!), own[i]!.id).toContain(squash(own[i]!.finding!));
+        expect(location, own[i]!.id).not.toMatch(/linje|«/);
+        // A numbered chapter or section is named by its number, which the printed report shows too.
+        const number = /^(\d+(?:\.\d+)*)/.exec(own[i]!.source_location!.replace(/^(Avsnitt|Kapittel) /, ""))?.[1]?.replace(/\.0$/, "");
+        if (number) expect(location, own[i]!.id).toMatch(new RegExp(`(kapittel|avsnitt) ${number.replace(/\./g, "\\.")}$`));
+      });
       total += shown.length;
     }
     expect(total).toBe(findings.length);

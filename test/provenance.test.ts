@@ -2,7 +2,8 @@ import { access } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadData } from "../src/pipeline/loadData.ts";
-import { checkProvenance, defaultSeedsDir, seedNumber } from "../src/pipeline/verify/provenance.ts";
+import { findings, literature, statistics } from "../src/pipeline/schema/datasets.ts";
+import { checkProvenance, defaultSeedsDir, numbersIn, ownWordsColumns, seedNumber, textHasNumber } from "../src/pipeline/verify/provenance.ts";
 import { shippedData } from "./helpers.ts";
 
 const seedsDir = process.env.SEEDS_DIR ? path.resolve(process.env.SEEDS_DIR) : defaultSeedsDir;
@@ -59,12 +60,41 @@ describe("finding a number on a seed line", () => {
 });
 
 describe("provenance of text", () => {
-  it.runIf(seedsPresent)("notices a description that is not on the cited lines", async () => {
+  it.runIf(seedsPresent)("notices a name cited as printed that is not on the cited lines", async () => {
     const { data } = await loadData(shippedData);
-    const offer = data.offers.rows.find((r) => !r.record.same_as_above && r.record.description_as_printed)!;
-    offer.record.description_as_printed = offer.record.description_as_printed!.replace(/e/, "æ");
+    const offer = data.offers.rows.find((r) => r.record.provider_as_printed)!;
+    offer.record.provider_as_printed = offer.record.provider_as_printed!.replace(/e/, "æ");
     const { problems } = await checkProvenance(data, seedsDir);
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toContain(`data/offers.csv:${offer.line}:description_as_printed`);
+    expect(problems[0]).toContain(`data/offers.csv:${offer.line}:provider_as_printed`);
+  });
+
+  it.runIf(seedsPresent)("notices a number in our own words that the cited lines do not hold", async () => {
+    const { data } = await loadData(shippedData);
+    const finding = data.findings.rows[0]!;
+    finding.record.finding += " Det gjaldt 9 876 personer.";
+    const review = data.literature.rows.find((r) => r.record.aim)!;
+    review.record.aim += " (2,75)";
+    const { problems } = await checkProvenance(data, seedsDir);
+    expect(problems).toEqual([
+      expect.stringMatching(new RegExp(`^data/literature\\.csv:${review.line}:aim: the number 2,75 is not in lines`)),
+      expect.stringMatching(new RegExp(`^data/findings\\.csv:${finding.line}:finding: the number 9 876 is not in lines`)),
+    ]);
+  });
+
+  it("reads numbers as Norwegian texts write them, and finds them only whole", () => {
+    expect(numbersIn("Fra 2008 til 2021 fikk 9 938 pasienter 2,5 timer; 18–67 år.")).toEqual(["2008", "2021", "9 938", "2,5", "18", "67"]);
+    expect(textHasNumber("i alt 9 938 pasienter", "9938")).toBe(true);
+    expect(textHasNumber("i alt 19 938 pasienter", "9 938")).toBe(false);
+    expect(textHasNumber("93 121 264 48", "264")).toBe(true);
+    expect(textHasNumber("fra 1264 til 2640", "264")).toBe(false);
+    expect(textHasNumber("en andel på 2.5 prosent", "2,5")).toBe(true);
+    expect(textHasNumber("12007 kroner", "2007")).toBe(false);
+  });
+
+  it("checks the free text of our own words, not names, titles, table labels or the editors' note", () => {
+    expect(ownWordsColumns(literature)).toEqual(["aim", "population", "intervention", "comparison", "outcomes", "summary"]);
+    expect(ownWordsColumns(statistics)).toEqual([]);
+    expect(ownWordsColumns(findings)).toEqual(["finding"]);
   });
 });

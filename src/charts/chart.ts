@@ -1,4 +1,5 @@
 import type * as Plot from "@observablehq/plot";
+import { readerLocation } from "../sourceLocation.ts";
 
 /** A column of a chart's data table, e.g. { label: "Beløp (kr)", value: (r) => r.amount_nok, numeric: true }. */
 export interface TableColumn<R> {
@@ -34,8 +35,11 @@ export function defineChart<R>(chart: ChartDefinition<R>): ChartDefinition<R> {
   return chart;
 }
 
-/** The data table's source column for rows drawn from statistics cells: table or section, and line. */
+/** The data table's source column for rows drawn from statistics cells: table or section on the page, and the line too in the CSV. */
 export const sourceColumn = <R extends { cell: { source_location: string; source_line: number } }>(): TableColumn<R> => ({
   label: "Kilde",
-  value: (r) => `${r.cell.source_location}, linje ${r.cell.source_line}`,
+  value: (r) => capitalized(readerLocation(r.cell.source_location)),
+  csv: (r) => `${r.cell.source_location}, linje ${r.cell.source_line} i tekstutgaven`,
 });
+
+const capitalized = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

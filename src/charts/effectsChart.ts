@@ -1,7 +1,8 @@
 import * as Plot from "@observablehq/plot";
 import { formatDecimal } from "../format.ts";
+import type { Statistic } from "../pipeline/schema/datasets.ts";
 import { statistics } from "../records.ts";
-import { defineChart } from "./chart.ts";
+import { defineChart, sourceColumn } from "./chart.ts";
 
 /** The effect estimate the source trusts most (ATE, Mahalanobis matching) with its 95 % interval, per sector and outcome. */
 interface Effect {
@@ -11,8 +12,7 @@ interface Effect {
   low: number;
   high: number;
   p: number;
-  table: string;
-  line: number;
+  cell: Statistic;
 }
 
 const tables: [string, string, string][] = [
@@ -35,8 +35,7 @@ const rows: Effect[] = tables.map(([tableId, sector, outcome]) => {
     low: cell("[95% Conf. Interval] nedre").value!,
     high: cell("[95% Conf. Interval] øvre").value!,
     p: cell("P>t").value!,
-    table: coef.source_location,
-    line: coef.source_line,
+    cell: coef,
   };
 });
 
@@ -71,7 +70,7 @@ export const effectEstimates = defineChart<Effect>({
     { label: "95 % KI nedre", value: (r) => formatDecimal(r.low), csv: (r) => r.low, numeric: true },
     { label: "95 % KI øvre", value: (r) => formatDecimal(r.high), csv: (r) => r.high, numeric: true },
     { label: "p", value: (r) => String(r.p).replace(".", ","), csv: (r) => r.p, numeric: true },
-    { label: "Kilde", value: (r) => `${r.table}, linje ${r.line}` },
+    sourceColumn(),
   ],
   plot: (data) => ({
     width: 720,

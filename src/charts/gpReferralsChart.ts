@@ -1,6 +1,7 @@
+import type { Statistic } from "../pipeline/schema/datasets.ts";
 import { statistics } from "../records.ts";
 import { labelledBars } from "./barPlot.ts";
-import { defineChart } from "./chart.ts";
+import { defineChart, sourceColumn } from "./chart.ts";
 
 /** Distinct referring GPs and GP agreements per health trust in Helse Nord (section 4.9.5, rows 1 and 2). */
 interface TrustGps {
@@ -8,7 +9,7 @@ interface TrustGps {
   measure: string;
   value: number;
   period: string;
-  line: number;
+  cell: Statistic;
 }
 
 const cells = statistics.filter((c) => c.table_id === "avsnitt-4-9-5" && (c.row_order === 1 || c.row_order === 2) && c.value !== undefined);
@@ -17,7 +18,7 @@ const rows: TrustGps[] = cells.map((c) => ({
   measure: c.row_order === 1 ? "Fastleger som har henvist" : "Fastlegeavtaler (SSB)",
   value: c.value!,
   period: c.period ?? "",
-  line: c.source_line,
+  cell: c,
 }));
 const label = (r: TrustGps) => `${r.trust}: ${r.measure.toLowerCase()}`;
 const over100 = [...new Set(rows.map((r) => r.trust))].filter((t) => {
@@ -43,7 +44,7 @@ export const gpReferrals = defineChart<TrustGps>({
     { label: "Mål", value: (r) => r.measure },
     { label: "Antall", value: (r) => r.value, numeric: true },
     { label: "Periode", value: (r) => r.period },
-    { label: "Kilde", value: (r) => `Avsnitt 4.9.5, linje ${r.line}` },
+    sourceColumn(),
   ],
   plot: (data) => labelledBars(data, { label, value: (r) => r.value, xLabel: "Antall", marginLeft: 330, height: 320 }),
 });

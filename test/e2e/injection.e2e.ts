@@ -27,7 +27,7 @@ beforeAll(async () => {
     const header = rows[0]!;
     for (const [name, column] of Object.entries(dataset.columns)) {
       const max = column.field.constraints?.maxLength;
-      if (!column.typeLabel.startsWith("tekst") || (max !== undefined && max < 200)) continue;
+      if (!column.prose || (max !== undefined && max < 200)) continue;
       const row = rows[1]!;
       const i = header.indexOf(name);
       row[i] = `${row[i] ?? ""} ${payload}`.trim();

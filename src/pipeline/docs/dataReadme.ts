@@ -12,6 +12,7 @@ function datasetSection(d: Dataset): string {
   const cited = [
     ...(d.citedNumbers?.length ? [`Tall som må stå på kildelinjen: ${d.citedNumbers.map((c) => `\`${c}\``).join(", ")}.`] : []),
     ...(d.citedTexts?.length ? [`Tekst som må stå ordrett i kildelinjene: ${d.citedTexts.map((c) => `\`${c}\``).join(", ")}.`] : []),
+    ...(d.asPrinted?.length ? [`Kan stå slik kilden skriver det (navn, titler, tabelletiketter): ${d.asPrinted.map((c) => `\`${c}\``).join(", ")}; alle andre tekstfelt er våre egne ord.`] : []),
   ];
   return [
     `### ${d.title} (\`${d.file}\`)`,
@@ -46,9 +47,27 @@ Alle tall og opplysninger på nettstedet står i CSV-filene i denne mappen. Nett
 - Tall skrives med sifre uten mellomrom: \`11771\`, ikke \`11 771\`. Desimaltall med punktum: \`4.47\`.
 - Ja/nei-felt skrives \`ja\` eller \`nei\`. Lister skilles med semikolon: \`poliklinisk; gruppe\`.
 - Tomt felt betyr at kilden ikke sier det. Vi gjetter aldri.
-- Hver rad oppgir kilden: \`source_id\` (dokumentet), \`source_location\` (tabell eller avsnitt) og \`source_line\`
-  (linjen i tekstutgaven av dokumentet). \`npm run check:provenance\` kontrollerer at tallene og sitatene står der.
-- Feil i en kilde rettes ikke: behold kildens verdi og skriv hva som er galt i \`source_note\`.
+- Hver rad oppgir kilden: \`source_id\` (dokumentet), \`source_location\` (tabell, kapittel eller avsnitt, slik en leser
+  finner det i den publiserte rapporten) og \`source_line\`/\`source_line_last\` (linjene i tekstutgaven av dokumentet).
+  \`npm run check:provenance\` kontrollerer at tallene står der, også hvert tall i tekstene våre. Linjenumrene står i
+  dataene og nedlastingene, aldri på sidene.
+- Feil i en kilde rettes ikke: behold kildens verdi og skriv hva som er galt i \`source_note\`. Skill ledd med «;».
+  Et ledd som nevner en linje eller tekstutgaven, er for redaktører og vises ikke på sidene; resten vises som merknad.
+
+## Med egne ord
+
+Fakta og tall hentes fra kildene; setningene gjør det ikke. Alt du skriver i dataene, skriver du med egne ord: et
+funn, en oversikts mål og konklusjon, en beskrivelse av et tilbud, en regel om henvisning, en merknad.
+- Dette kan stå slik kilden skriver det: navn (personer, organisasjoner, tilbud, steder), titler på dokumenter,
+  avsnitt og tabeller, tabellenes egne rad- og kolonneoverskrifter, tall, og kildens ord om hvor sikker kunnskapen
+  er (\`certainty_as_printed\`, høyst 8 ord per uttrykk). Kolonnene det gjelder, står under hver fil nedenfor.
+- Skriv om setningen, ikke bare ett ord i den. Legg ikke til noe kilden ikke sier, og gjør det ikke sterkere eller
+  svakere enn kilden.
+- Bruk bare tall som står i linjene raden viser til (\`source_line\`–\`source_line_last\`). Må du bruke et tall du har
+  utledet selv, for eksempel et år, forklar det i \`source_note\`.
+- \`npm run check:own-words\` (etter \`npm run build\`) leser kildetekstene i \`../shared/seeds\` og feiler på hver
+  celle og hver side som deler 9 ord eller flere på rad med en kilde, med \`fil:linje:kolonne\` eller sidens adresse og
+  ordene. CI kjører den.
 
 ## Slik gjør du vanlige endringer
 
@@ -65,8 +84,8 @@ med radens og kolonnens overskrift, plass i tabellen og verdien både som tall (
 (\`value_as_printed\`).
 
 **Legge til en studie eller et funn.** En oversikt eller studie går i \`literature.csv\`, et hovedfunn i
-\`findings.csv\`. Mål, konklusjoner og sitater skal stå ordrett; oppsummeringen skriver du med egne ord, og aldri
-sterkere enn kilden.
+\`findings.csv\`. Mål, konklusjon (\`summary\`) og de strukturerte feltene (hvem, tiltak, sammenligning, utfall)
+skriver du med egne ord, aldri sterkere enn kilden; bare uttrykket for hvor sikker kunnskapen er, står ordrett.
 
 **Ny datautgave.** Når dataene endres, legg en ny utgave øverst i \`releases\` i \`src/site.ts\` med dato og hva som
 er endret. Den vises i bunnen av hver side, i siteringene og i nyhetsstrømmen. Kjør så \`npm run archive\`: det lagrer

@@ -18,6 +18,8 @@ export interface Column<T> {
   references?: string;
   /** The column as a field of a Frictionless Table Schema (type and constraints), for datapackage.json. */
   field: FieldDescriptor;
+  /** Prose (made by text()): sentences someone wrote, as opposed to ids, codes, labels such as "2019", numbers and addresses. */
+  prose?: true;
 }
 
 /** A Frictionless Table Schema field, without name and description (those come from the dataset). */
@@ -64,13 +66,14 @@ export function optional<T>(col: Column<T>): Column<T | undefined> {
 
 const quote = (s: string) => JSON.stringify(s.length > 60 ? `${s.slice(0, 57)}…` : s);
 
-/** Free text as printed; kept exactly (apart from surrounding spaces). */
-export function text(opts: Options & { maxLength?: number }): Column<string> {
+/** Free text; kept exactly (apart from surrounding spaces). `prose: false` for a short label such as a period or a section number. */
+export function text(opts: Options & { maxLength?: number; prose?: false }): Column<string> {
   const max = opts.maxLength ?? 5000;
   const col = column<string>(opts, `tekst (høyst ${max} tegn)`, `text of at most ${max} characters`, (v, ctx) =>
     v.length > max ? fail(ctx, `is ${v.length} characters long; expected at most ${max}`) : v,
   );
-  return { ...col, field: { type: "string", constraints: { maxLength: max } } };
+  const field: FieldDescriptor = { type: "string", constraints: { maxLength: max } };
+  return opts.prose === false ? { ...col, field } : { ...col, field, prose: true };
 }
 
 /** Stable identifier: lower-case letters, digits and hyphens, e.g. "sintef-ntnu-folgeevaluering-vedlegg". */

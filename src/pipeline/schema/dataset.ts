@@ -21,10 +21,21 @@ export interface Dataset<C extends Columns = Columns> {
   /** Text columns that must stand, as printed, in the seed lines source_line…source_line_last. */
   citedTexts?: string[];
   /**
+   * Text columns that may repeat a seed word for word: names, titles of documents, sections and tables, and table labels.
+   * Every other text column is in our own words (checked by the own-words check), and its numbers must stand in the
+   * cited lines (checked by the provenance check).
+   */
+  asPrinted?: string[];
+  /**
    * A further provenance rule for a row, given the seed text of its lines (white space squashed):
    * returns what does not match, or undefined.
    */
   checkCited?: (row: Record<string, unknown>, cited: string) => string | undefined;
+  /**
+   * A synthesis of other rows (the key messages build on the findings and reviews they cite): its numbers are checked
+   * where those rows cite them, not against its own single cited line.
+   */
+  synthesis?: true;
   /** Rules across the columns of one row, run after each cell is valid on its own. */
   rowRules?: (row: Record<string, unknown>) => { column: string; message: string }[];
 }
@@ -35,7 +46,7 @@ export type RecordOf<D extends Dataset> = {
 
 /** Checks that key and citedNumbers name columns of the dataset. */
 export function defineDataset<C extends Columns>(
-  dataset: Dataset<C> & { key: keyof C & string; citedNumbers?: (keyof C & string)[]; citedTexts?: (keyof C & string)[] },
+  dataset: Dataset<C> & { key: keyof C & string; citedNumbers?: (keyof C & string)[]; citedTexts?: (keyof C & string)[]; asPrinted?: (keyof C & string)[] },
 ): Dataset<C> {
   return dataset;
 }

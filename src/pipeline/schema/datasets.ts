@@ -21,22 +21,31 @@ export const sources = defineDataset({
       maxLength: 300,
     }),
     short_title: text({ description: "Kort tittel til sidetitler, lenker og kildehenvisninger i figurer.", maxLength: 48 }),
-    title_in_source: optional(text({ description: "Tittel slik dokumentets egen tekst oppgir den, der den gjør det." })),
-    authors: optional(text({ description: "Forfattere slik dokumentet oppgir dem, skilt med semikolon." })),
+    title_in_source: optional(text({ description: "Tittelen slik den er trykt: i dokumentet selv, eller i en henvisning til det i en av de andre kildene (se reference_basis)." })),
+    authors: optional(text({ description: "Forfattere, skilt med semikolon: slik dokumentet oppgir dem, eller slik en henvisning i en av de andre kildene gjør (se reference_basis)." })),
+    authors_inferred: boolean({ description: "ja når forfatterne ikke står i dokumentet selv, men er utledet av en henvisning i en annen kilde; referansen viser dem da i hakeparentes." }),
     institution: optional(text({ description: "Institusjon(er) som står bak dokumentet." })),
-    year: optional(year({ description: "Utgivelsesår slik dokumentet oppgir det." })),
+    year: optional(year({ description: "Utgivelsesår: slik dokumentet oppgir det, eller utledet av dokumentets tekst eller en henvisning (se reference_basis)." })),
+    year_inferred: boolean({ description: "ja når året ikke står i dokumentet selv, men er utledet; referansen viser det da i hakeparentes." }),
+    report_number: optional(text({ description: "Rapportnummer, der dokumentet oppgir det.", maxLength: 60 })),
+    commissioned_by: optional(text({ description: "Oppdragsgiver, der dokumentet oppgir den.", maxLength: 200 })),
     document_type: oneOf(documentTypes, { description: "Dokumenttype." }),
     language: oneOf(["nb", "nn", "en"] as const, { description: "Dokumentets språk (BCP 47)." }),
     method: text({
-      description: "Hva slags studie det er, og metode og materiale, med våre ord på to linjer og med linjene det bygger på.",
+      description: "Hva slags studie det er, og metode og materiale, med våre ord på to linjer.",
       maxLength: 400,
     }),
     seed_file: text({ description: "Navnet på tekstfilen i prosjektets kildemappe (shared/seeds).", maxLength: 100 }),
-    provenance: text({
-      description: "Hvor i dokumentets tekst tittel, forfattere og år står (linjenumre i tekstfilen).",
+    reference_basis: text({
+      description: "Med våre ord: hvor forfattere og år kommer fra, og hva som er utledet og ikke står i dokumentet selv. Vises på kildesiden.",
+      maxLength: 800,
     }),
-    note: optional(text({ description: "Merknad, f.eks. opplysninger dokumentet ikke oppgir." })),
+    provenance: text({
+      description: "Hvor opplysningene står, som linjer i tekstutgavene («002:5–11» er linje 5–11 i dokument 002); bare til kontroll, vises ikke på sidene.",
+    }),
+    note: optional(text({ description: "Merknad med våre ord, f.eks. opplysninger dokumentet ikke oppgir." })),
   },
+  asPrinted: ["title_in_source", "authors", "institution", "report_number", "commissioned_by", "seed_file"],
 });
 
 export const schemes = ["Raskere tilbake", "Helse og arbeid"] as const;
@@ -86,6 +95,7 @@ export const places = defineDataset({
     longitude: decimal({ description: "Lengdegrad (WGS 84), tettstedets omtrentlige sentrum.", min: 4, max: 32 }),
     coordinate_source: text({ description: "Hvor koordinatene kommer fra.", maxLength: 200 }),
   },
+  asPrinted: ["name"],
 });
 
 export const providers = defineDataset({
@@ -101,6 +111,7 @@ export const providers = defineDataset({
     ownership: oneOf(ownerships, { description: "offentlig (helseforetak) eller privat (institusjon med avtale med RHF-et)." }),
     ...provenanceColumns(),
   },
+  asPrinted: ["name"],
 });
 
 export const offers = defineDataset({
@@ -126,13 +137,17 @@ export const offers = defineDataset({
     provider_as_printed: optional(text({ description: "Tilbyderen slik 2019-tabellen skriver den.", maxLength: 200 })),
     places_as_printed: optional(text({ description: "Stedene i parentes etter tilbyderen, slik tabellen skriver dem.", maxLength: 300 })),
     place_ids: optional(list(reference("places", { description: "" }), { description: "Stedene tilbudet gis på (id i steder), der kilden nevner dem." })),
-    description_as_printed: optional(text({ description: "Beskrivelsen slik 2019-tabellen skriver den (linjeskift slått sammen); tom for tilbud som først er omtalt i 2020/21." })),
-    same_as_above: boolean({ description: "ja når tabellen skriver «Som over.»; beskrivelsen er da hentet fra raden over." }),
+    description: optional(text({
+      description: "Hva tilbudet er, for hvem og i hvilken form, med våre egne ord og bare så langt kilden sier det (2019-tabellen, eller avsnittet fra 2020/21 for tilbud som først er omtalt der).",
+      maxLength: 400,
+    })),
+    same_as_above: boolean({ description: "ja når tabellen skriver «Som over.»; beskrivelsen bygger da på raden over." }),
     as_of: oneOf(asOfPeriods, { description: "Tidspunktet opplysningene gjelder." }),
     ...provenanceColumns(),
     source_line_last: integer({ description: "Siste linje i kildeteksten raden strekker seg over.", min: 1 }),
   },
-  citedTexts: ["provider_as_printed", "places_as_printed", "description_as_printed"],
+  citedTexts: ["provider_as_printed", "places_as_printed"],
+  asPrinted: ["sector_as_printed", "provider_as_printed", "places_as_printed"],
 });
 
 export const offerChanges = ["ikke-i-2019", "endring-omtalt", "ingen-endring-omtalt", "avvikles"] as const;
@@ -142,29 +157,30 @@ export const offerUpdates = defineDataset({
   file: "offer_updates.csv",
   title: "Tilbud i 2020/21",
   description:
-    "Beskrivelsene av helseforetakenes tilbud fra 2020/21 (avsnitt 4.6.1–4.6.4 i vedleggsrapporten), koblet til tilbudene. Feltene er korte gjengivelser av kildeteksten.",
+    "Beskrivelsene av helseforetakenes tilbud fra 2020/21 (avsnitt 4.6.1–4.6.4 i vedleggsrapporten), koblet til tilbudene. Feltene sier med våre ord det avsnittet sier.",
   key: "id",
   columns: {
     id: id({ description: "Fast id, laget av avsnittsnummeret." }),
     offer_ids: list(reference("offers", { description: "" }), {
       description: "Tilbudet eller tilbudene avsnittet beskriver (samme tilbyder og målgruppe som i 2019, eller et tilbud som er nytt i oversikten).",
     }),
-    section: text({ description: "Avsnittsnummeret i vedleggsrapporten, f.eks. «4.6.1.1.1».", maxLength: 20 }),
+    section: text({ description: "Avsnittsnummeret i vedleggsrapporten, f.eks. «4.6.1.1.1».", maxLength: 20, prose: false }),
     heading_as_printed: text({ description: "Avsnittets overskrift slik kilden skriver den.", maxLength: 300 }),
     change: oneOf(offerChanges, {
       description:
         "Hva kilden sier om endring siden 2019: ikke-i-2019 (ikke med i 2019-tabellene), endring-omtalt, ingen-endring-omtalt, avvikles.",
     }),
-    change_note: optional(text({ description: "Kort gjengivelse av det kilden sier om endringen." })),
-    target_group_text: optional(text({ description: "Målgruppen slik avsnittet beskriver den (kort gjengivelse)." })),
+    change_note: optional(text({ description: "Det avsnittet sier om endringer siden 2019, med våre ord.", maxLength: 300 })),
+    target_group_text: optional(text({ description: "Hvem tilbudet er for (diagnoser, alder, arbeidssituasjon, opptaksområde), med våre ord.", maxLength: 300 })),
     forms: optional(list(oneOf(offerForms, { description: "" }), { description: "Behandlingsformer avsnittet nevner med egne ord." })),
     places_text: optional(text({ description: "Steder og enheter avsnittet nevner." })),
     who_may_refer: optional(text({ description: "Hvem som kan henvise, der avsnittet sier det." })),
-    referral_route: optional(text({ description: "Hvordan henvisninger vurderes, der avsnittet sier det (kort gjengivelse)." })),
+    referral_route: optional(text({ description: "Hvordan henvisninger vurderes, der avsnittet sier det, med våre ord.", maxLength: 300 })),
     ...provenanceColumns(),
     source_line_last: integer({ description: "Siste linje i avsnittet.", min: 1 }),
   },
   citedTexts: ["heading_as_printed"],
+  asPrinted: ["heading_as_printed", "places_text"],
 });
 
 export const referralTopics = [
@@ -187,12 +203,10 @@ export const referralFacts = defineDataset({
     id: id({ description: "Fast id." }),
     topic: oneOf(referralTopics, { description: "Tema." }),
     region: oneOf([...regions, "alle"] as const, { description: "Regionen opplysningen gjelder, eller «alle»." }),
-    fact: text({ description: "Opplysningen med våre egne ord, med tidspunktet kilden oppgir." }),
-    quote: text({ description: "Kort ordrett sitat fra kilden som opplysningen bygger på.", maxLength: 300 }),
+    fact: text({ description: "Opplysningen med våre egne ord, med tidspunktet kilden oppgir.", maxLength: 400 }),
     ...provenanceColumns(),
-    source_line_last: integer({ description: "Siste linje sitatet står på.", min: 1 }),
+    source_line_last: integer({ description: "Siste linje opplysningen bygger på.", min: 1 }),
   },
-  citedTexts: ["quote"],
 });
 
 export const statisticThemes = ["finansiering", "aktivitet", "pasienter", "ventetid-og-sykefravaer", "effekter", "undersokelser"] as const;
@@ -206,10 +220,14 @@ export const statisticsTables = defineDataset({
   columns: {
     id: id({ description: "Fast id, laget av tabellnummeret, f.eks. «tabell-4-37»." }),
     table: text({ description: "Tabellnummeret slik kilden skriver det.", maxLength: 40 }),
-    caption: text({ description: "Tabellteksten slik kilden skriver den." }),
+    caption: text({ description: "Tabellteksten slik kilden skriver den (står i nedlastingene; sidene viser vår tittel)." }),
+    title: text({ description: "Vår korte tittel på tabellen, uten tabellnummer; sidene viser den med tabellnummeret.", maxLength: 80 }),
+    section: optional(text({ description: "Kapittel eller avsnitt i dokumentet der tabellen står, f.eks. «4.9.3».", maxLength: 20, prose: false })),
     theme: oneOf(statisticThemes, { description: "Temaside tabellen hører til." }),
     ...provenanceColumns(),
+    source_line_last: optional(integer({ description: "Siste linje tabellteksten og tabellen strekker seg over, der den står over flere linjer.", min: 1 })),
   },
+  asPrinted: ["table", "caption"],
 });
 
 export const statisticUnits = ["antall", "prosent", "dager", "prosentpoeng", "kroner", "gjennomsnitt", "vekt", "t-verdi", "p-verdi"] as const;
@@ -228,7 +246,7 @@ export const statistics = defineDataset({
     column_label: text({ description: "Kolonneoverskriften slik kilden skriver den.", maxLength: 300 }),
     row_order: integer({ description: "Radens plass i tabellen (1 = første).", min: 1 }),
     column_order: integer({ description: "Kolonnens plass i tabellen (1 = første).", min: 1 }),
-    period: optional(text({ description: "Året eller perioden verdien gjelder.", maxLength: 80 })),
+    period: optional(text({ description: "Året eller perioden verdien gjelder.", maxLength: 80, prose: false })),
     value: optional(decimal({ description: "Verdien som tall (punktum som desimaltegn); tom når kilden ikke oppgir et tall (f.eks. «*»)." })),
     value_as_printed: text({ description: "Verdien nøyaktig slik kilden skriver den.", maxLength: 40 }),
     unit: oneOf(statisticUnits, { description: "Enhet." }),
@@ -236,6 +254,7 @@ export const statistics = defineDataset({
     ...provenanceColumns(),
   },
   citedTexts: ["value_as_printed"],
+  asPrinted: ["row_label", "column_label", "value_as_printed"],
   rowRules: (row) =>
     row.unit === "prosent" && typeof row.value === "number" && (row.value < 0 || row.value > 100)
       ? [{ column: "value", message: `${row.value} is not a share; expected 0 to 100 when unit is prosent` }]
@@ -256,6 +275,7 @@ export const delphiCategories = defineDataset({
     ...provenanceColumns(),
   },
   citedNumbers: ["meaning_units"],
+  asPrinted: ["name"],
 });
 
 export const delphiItems = defineDataset({
@@ -268,12 +288,10 @@ export const delphiItems = defineDataset({
     id: id({ description: "Fast id, f.eks. «problem-01» eller «endring-12»." }),
     kind: oneOf(["problem", "endring"] as const, { description: "problem (utfordring) eller endring (endringsforslag)." }),
     category_id: reference("delphi_categories", { description: "Kategorien (id i kategorier)." }),
-    item_as_printed: text({ description: "Utfordringen eller forslaget slik artikkelen skriver det.", maxLength: 600 }),
-    item: text({ description: "Det samme med våre egne, enkle ord.", maxLength: 600 }),
+    item: text({ description: "Utfordringen eller forslaget med våre egne, enkle ord.", maxLength: 300 }),
     ...provenanceColumns(),
     source_line_last: integer({ description: "Siste linje punktet står på.", min: 1 }),
   },
-  citedTexts: ["item_as_printed"],
 });
 
 /** The eight groups the literature review sorts its systematic reviews into (Tabell 4.1–4.8, in that order). */
@@ -298,7 +316,7 @@ export const literature = defineDataset({
   file: "literature.csv",
   title: "Litteratur",
   description:
-    "Systematiske oversikter, evalueringer, doktorgrader, enkeltstudier og nettressurser som litteraturgjennomgangen i vedleggsrapporten (avsnitt 4.1) beskriver. Mål og konklusjoner står på engelsk slik tabellene skriver dem; oppsummeringen er vår.",
+    "Systematiske oversikter, evalueringer, doktorgrader, enkeltstudier og nettressurser som litteraturgjennomgangen i vedleggsrapporten (avsnitt 4.1) beskriver. Mål, konklusjon og de strukturerte feltene er våre ord; bare kildens ord om hvor sikker kunnskapen er, står ordrett (høyst 8 ord).",
   key: "id",
   columns: {
     id: id({ description: "Fast id, vanligvis førsteforfatter og år, f.eks. «lancman-2021»; brukes i nettadressen /kunnskap/studier/<id>/." }),
@@ -313,19 +331,26 @@ export const literature = defineDataset({
     title: optional(text({ description: "Tittelen, bare der kilden skriver den.", maxLength: 400 })),
     journal: optional(text({ description: "Tidsskriftet, bare der avsnitt 4.1.7 nevner det for referansenummeret.", maxLength: 200 })),
     url: optional(url({ description: "Nettadressen til en nettressurs, slik kilden skriver den." })),
-    aim_as_printed: optional(text({ description: "Oversiktens mål slik tabellen skriver det (engelsk). Der et sideskift deler cellen, er bitene skilt med « | »." })),
-    conclusion_as_printed: optional(text({ description: "Oversiktens konklusjoner slik tabellen skriver dem (engelsk)." })),
+    aim: optional(text({ description: "Hva oversikten ville finne ut, med våre egne ord.", maxLength: 400 })),
+    population: optional(text({ description: "Hvem som er studert, der kilden sier det.", maxLength: 200 })),
+    intervention: optional(text({ description: "Hvilke tiltak som er undersøkt, der kilden sier det.", maxLength: 200 })),
+    comparison: optional(text({ description: "Hva tiltakene er sammenlignet med, bare der kilden sier det.", maxLength: 200 })),
+    outcomes: optional(text({ description: "Hvilke utfall som er målt, der kilden sier det.", maxLength: 200 })),
     included_studies: optional(integer({ description: "Antall inkluderte studier, der kilden oppgir det.", min: 1 })),
-    certainty_as_printed: optional(text({ description: "Ordene kilden bruker om hvor sikker kunnskapen er, ordrett; flere skilt med « | »." })),
+    certainty_as_printed: optional(text({ description: "Ordene kilden bruker om hvor sikker kunnskapen er, ordrett og høyst 8 ord; flere skilt med « | »." })),
     certainty: oneOf(certaintyLevels, {
       description: "Hvor sikker kunnskapen er slik kilden vurderer den: høy, moderat, lav, svært lav, varierer (ulik for ulike utfall) eller «ikke vurdert i kilden».",
     }),
-    summary: text({ description: "Hva arbeidet fant, med våre egne, enkle ord og ikke sterkere enn kilden.", maxLength: 900 }),
-    quote: optional(text({ description: "Kort ordrett sitat der vedleggsrapporten omtaler arbeidet (for arbeid som ikke står i tabell 4.1–4.8).", maxLength: 300 })),
+    summary: text({ description: "Hva arbeidet konkluderer med eller fant, med våre egne, enkle ord og ikke sterkere enn kilden.", maxLength: 900 }),
     ...provenanceColumns(),
     source_line_last: integer({ description: "Siste linje raden strekker seg over.", min: 1 }),
   },
-  citedTexts: ["aim_as_printed", "conclusion_as_printed", "certainty_as_printed", "quote"],
+  citedTexts: ["certainty_as_printed"],
+  asPrinted: ["first_author", "label", "title", "journal", "url", "certainty_as_printed"],
+  rowRules: (row) =>
+    typeof row.certainty_as_printed === "string" && row.certainty_as_printed.split(" | ").some((phrase) => phrase.split(/\s+/).length > 8)
+      ? [{ column: "certainty_as_printed", message: "has a phrase of more than 8 words; expected phrases of at most 8 words, separated by \" | \"" }]
+      : [],
   // The table prints "Lancman, 202153": author, then year and reference number run together.
   checkCited: (row, cited) => {
     if (row.kind !== "systematisk-oversikt") return undefined;
@@ -356,18 +381,16 @@ export const findings = defineDataset({
   name: "findings",
   file: "findings.csv",
   title: "Hovedfunn",
-  description: "Hovedfunn, konklusjoner og anbefalinger i hvert av de fem kildedokumentene, med tema og et kort sitat funnet bygger på.",
+  description: "Hovedfunn, konklusjoner og anbefalinger i hvert av de fem kildedokumentene, med våre ord, med tema og hvor i dokumentet de står.",
   key: "id",
   columns: {
     id: id({ description: "Fast id, f.eks. «sintef-07»." }),
     kind: oneOf(findingKinds, { description: "funn, konklusjon, anbefaling, barriere eller fremmer (det som gjør samarbeid lettere)." }),
     theme: oneOf(findingThemes, { description: "Temaet funnet hører til." }),
     finding: text({ description: "Funnet med våre egne ord, ikke sterkere enn kilden.", maxLength: 500 }),
-    quote: text({ description: "Kort ordrett sitat fra kilden som funnet bygger på.", maxLength: 300 }),
     ...provenanceColumns(),
-    source_line_last: integer({ description: "Siste linje sitatet står på.", min: 1 }),
+    source_line_last: integer({ description: "Siste linje funnet bygger på.", min: 1 }),
   },
-  citedTexts: ["quote"],
 });
 
 /** A topic summary's address under /kunnskap/: a review group ("oversikter/kreft") or a theme ("tema/samhandling"). */
@@ -389,6 +412,7 @@ export const keyMessages = defineDataset({
     finding_ids: optional(list(reference("findings", { description: "" }), { description: "Funnene budskapet bygger på." })),
     ...provenanceColumns(),
   },
+  synthesis: true,
 });
 
 /** Every dataset, in the order they are read: a dataset is read before any dataset that refers to it. */

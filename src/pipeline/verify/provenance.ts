@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { LoadedData } from "../loadData.ts";
+import type { Dataset } from "../schema/dataset.ts";
 import type { ValidatedDataset } from "../validate/validate.ts";
 
 /** The seed texts sit beside the project (../shared/seeds), never inside it. */
@@ -30,6 +31,37 @@ export function lineHasNumber(line: string, n: number): boolean {
   });
 }
 
+/** A number as our texts and the seeds write it: "9 938", "2,5", "18"; a year or a count alike. */
+const numberPattern = /(?<![\d.,])\d{1,3}(?:[ \u00a0]\d{3})+(?:,\d+)?(?!\d)|(?<![\d.,])\d+(?:[.,]\d+)?(?![\d])/g;
+const plainNumber = (n: string) => n.replace(/[ \u00a0]/g, "").replace(".", ",");
+
+/** The numbers written in a text, as written ("9 938", "2,5"). */
+export const numbersIn = (text: string): string[] => text.match(numberPattern) ?? [];
+
+/**
+ * Whether a seed text holds a number as a whole, spaced or not ("9 938" or "9938"), with a decimal comma or point:
+ * "9 938" is not in "19 938", and "2,5" is in "2.5".
+ */
+export function textHasNumber(text: string, number: string): boolean {
+  const wanted = plainNumber(number);
+  if (numbersIn(text).some((n) => plainNumber(n) === wanted)) return true;
+  // A table row prints small counts side by side ("93 121 264 48"), which also reads as one spaced number; as for
+  // lineHasNumber, a number written without a space is found as a whole token too.
+  return !/[ \u00a0]/.test(number) && text.split(/[\s\u00a0]+/).some((token) => plainNumber(token.replace(/^[^\d]+|[^\d]+$/g, "")) === wanted);
+}
+
+/**
+ * The columns of a dataset that are our own words: free text that is not allowed to stand as printed, and not the
+ * editors' note. Their numbers must stand in the cited lines.
+ */
+export function ownWordsColumns(dataset: Dataset): string[] {
+  if (dataset.synthesis) return [];
+  const asPrinted = new Set(dataset.asPrinted ?? []);
+  return Object.entries(dataset.columns)
+    .filter(([name, column]) => column.prose && !asPrinted.has(name) && !/^source_/.test(name))
+    .map(([name]) => name);
+}
+
 /** Compares text across the extraction's line breaks: all runs of white space count as one space. */
 const squash = (text: string) => text.replace(/\s+/g, " ").trim();
 
@@ -39,8 +71,9 @@ export interface ProvenanceReport {
 }
 
 /**
- * Checks that data/ still says what the seeds say: every seed file named in sources.csv exists, and
- * each cited number of a row stands on the line the row cites (as the seed prints it).
+ * Checks that data/ still says what the seeds say: every seed file named in sources.csv exists, each cited number
+ * of a row stands on the line the row cites (as the seed prints it), each text cited as printed stands in the cited
+ * lines, and every number in a text of our own words stands in the cited lines.
  */
 export async function checkProvenance(data: LoadedData, seedsDir: string = defaultSeedsDir): Promise<ProvenanceReport> {
   const problems: string[] = [];
@@ -61,8 +94,6 @@ export async function checkProvenance(data: LoadedData, seedsDir: string = defau
       const last = Number(row.source_line_last ?? row.source_line);
       const cited = squash(lines.slice(Number(row.source_line) - 1, last).join(" "));
       for (const column of texts) {
-        // A "Som over." row carries the description of the row above, which stands on other lines.
-        if (column === "description_as_printed" && row.same_as_above === true) continue;
         const value = row[column];
         if (typeof value !== "string") continue;
         checked++;
@@ -81,6 +112,23 @@ export async function checkProvenance(data: LoadedData, seedsDir: string = defau
       const last = Number(row.source_line_last ?? row.source_line);
       const problem = rule!(row, squash(lines.slice(Number(row.source_line) - 1, last).join(" ")));
       if (problem) problems.push(`${dataset.file}:${line}: ${problem} (lines ${row.source_line}–${last} of the seed)`);
+    }
+    for (const { line, record } of dataset.rows) {
+      const row = record as Record<string, unknown>;
+      const lines = seedLines.get(String(row.source_id));
+      if (!lines) continue;
+      const last = Number(row.source_line_last ?? row.source_line);
+      const cited = lines.slice(Number(row.source_line) - 1, last).join(" ");
+      for (const column of ownWordsColumns(dataset.dataset)) {
+        const value = row[column];
+        if (typeof value !== "string") continue;
+        checked++;
+        for (const number of numbersIn(value)) {
+          if (!textHasNumber(cited, number) && !textHasNumber(String(row.source_note ?? ""), number)) {
+            problems.push(`${dataset.file}:${line}:${column}: the number ${number} is not in lines ${row.source_line}–${last} of the seed, nor explained in source_note`);
+          }
+        }
+      }
     }
     const columns = dataset.dataset.citedNumbers ?? [];
     for (const { line, record } of dataset.rows) {

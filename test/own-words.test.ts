@@ -1,0 +1,75 @@
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { loadData } from "../src/pipeline/loadData.ts";
+import { copiedCells, pageProse, readSeeds, SeedIndex } from "../src/pipeline/verify/ownWords.ts";
+import { applySetup, copyOfShippedData, projectRoot, removeDataCopy } from "./helpers.ts";
+
+/**
+ * Each folder in test/fixtures/own-words/cases/ changes cells of a copy of the shipped data (setup.txt, as for the
+ * bad-input fixtures); expected.txt holds the exact messages of the own-words check against the fixture seed
+ * test/fixtures/own-words/seeds/, and nothing else.
+ */
+const fixtures = path.join(projectRoot, "test/fixtures/own-words");
+const cases = (await readdir(path.join(fixtures, "cases"))).sort();
+const seeds = new SeedIndex(await readSeeds(path.join(fixtures, "seeds")));
+const tempDirs: string[] = [];
+afterAll(async () => Promise.all(tempDirs.map(removeDataCopy)));
+
+describe("the own-words check on data/", () => {
+  it("has the four fixture cases: a copied run, eight shared words, an allowed title, a copied note", () => {
+    expect(cases).toEqual(["allowed-title", "copied-in-note", "copied-run", "eight-words"]);
+  });
+
+  for (const name of cases) {
+    it(name, async () => {
+      const dir = await copyOfShippedData();
+      tempDirs.push(dir);
+      await applySetup(dir, await readFile(path.join(fixtures, "cases", name, "setup.txt"), "utf8"));
+      const { data } = await loadData(dir, { relativeTo: path.dirname(dir) });
+      const expected = (await readFile(path.join(fixtures, "cases", name, "expected.txt"), "utf8")).split("\n").filter(Boolean);
+      expect(copiedCells(data, seeds)).toEqual(expected);
+    });
+  }
+});
+
+describe("finding copied runs", () => {
+  const index = new SeedIndex([{ file: "s.txt", text: "en to tre fire fem seks sju åtte ni ti elleve\ntolv tret-\nten" }]);
+
+  it("finds nine shared words, across a line break and a hyphenated word, but not eight", () => {
+    expect(index.copiedRuns("x en to tre fire fem seks sju åtte ni y")).toEqual([{ run: "en to tre fire fem seks sju åtte ni", seed: "s.txt", line: 1 }]);
+    expect(index.copiedRuns("fire fem seks sju åtte ni ti elleve tolv")).toHaveLength(1);
+    expect(index.copiedRuns("fem seks sju åtte ni ti elleve tolv tretten")).toHaveLength(1);
+    expect(index.copiedRuns("en to tre fire fem seks sju åtte")).toEqual([]);
+  });
+
+  it("reports a longer copied passage once, with all its words, and ignores case and punctuation", () => {
+    expect(index.copiedRuns("En, to; tre fire fem seks sju åtte ni ti elleve!")).toEqual([
+      { run: "en to tre fire fem seks sju åtte ni ti elleve", seed: "s.txt", line: 1 },
+    ]);
+  });
+
+  it("does not count the words of a web address, which is a name", () => {
+    const withAddress = new SeedIndex([{ file: "u.txt", text: "se https://eksempel.no/en/to/tre/fire/fem/seks/sju/åtte/ni for mer" }]);
+    expect(withAddress.copiedRuns("Nettstedet https://eksempel.no/en/to/tre/fire/fem/seks/sju/åtte/ni har mer.")).toEqual([]);
+  });
+
+  it("reports two separate passages twice", () => {
+    expect(index.copiedRuns("en to tre fire fem seks sju åtte ni, og så: tre fire fem seks sju åtte ni ti elleve")).toHaveLength(2);
+  });
+});
+
+describe("the prose of a built page", () => {
+  it("is the main content without tables, drawings, scripts and lines that start with a table's or figure's name", () => {
+    const html = `<header><p>Meny</p></header><main><h1>Tittel</h1><p>Vår tekst &amp; mer.</p>
+      <table><tr><td>celle</td></tr></table><svg><text>akse</text></svg><script>kode()</script>
+      <figcaption>Tabell 4.37 Aktivitet kodet med debitorkode</figcaption><p>Figur 2 viser noe</p><p>Slutt</p></main><footer>Bunn</footer>`;
+    const prose = pageProse(html).split("\n").map((l) => l.trim()).filter(Boolean);
+    expect(prose).toEqual(["Tittel", "Vår tekst & mer.", "Slutt"]);
+  });
+
+  it("leaves out titles of works and names marked as printed, and breaks the block there", () => {
+    const html = `<main><p>Se <cite>En lang engelsk tittel</cite> og <span data-as-printed>Norsk Arbeidshelse (Tønsberg)</span> her.</p></main>`;
+    expect(pageProse(html).split("\n").map((l) => l.trim())).toEqual(["", "Se", "og", "her.", ""]);
+  });
+});
