@@ -1,7 +1,7 @@
 // The offer directory's vocabulary and groupings: labels a GP reads, URL slugs, and counts.
-import type { Offer, OfferUpdate, Place, Provider } from "./pipeline/schema/datasets.ts";
+import type { Offer, OfferUpdate, Place, Provider, ReferralFact, WebAddress } from "./pipeline/schema/datasets.ts";
 import { offerForms, referralTopics, regions, targetGroups } from "./pipeline/schema/datasets.ts";
-import { offers, offerUpdates, places, providers, referralFacts } from "./records.ts";
+import { offers, offerUpdates, places, providers, referralFacts, webAddresses } from "./records.ts";
 
 export type Region = (typeof regions)[number];
 export type TargetGroup = (typeof targetGroups)[number];
@@ -96,15 +96,58 @@ export function changeLabel(offer: Offer): string | undefined {
 export const referralTopicLabels: Record<(typeof referralTopics)[number], string> = {
   who_may_refer: "Hvem kan henvise",
   rights_assessment: "Vurdering av rett til helsehjelp",
+  assessing_unit: "Hvem vurderer henvisningen",
   referral_content: "Hva henvisningen bør inneholde",
+  age_rule: "Alder",
+  exclusions: "Ikke for",
+  conditions: "Vilkår",
   waiting_time: "Ventetid og frister",
   referral_problems: "Kjente problemer med henvisninger",
   information_to_referrers: "Informasjon til henvisere",
 };
 
-/** What a GP needs beside one offer: who may refer and how referrals are assessed, nationally and in its region. */
-export function referralFactsFor(region: Region) {
-  return referralFacts.filter(
-    (f) => (f.topic === "who_may_refer" || f.topic === "rights_assessment") && (f.region === region || f.region === "alle"),
-  );
+/** The order a GP reads an offer's referral checklist in: may I refer, what to write, who decides, then the limits. */
+const checklistOrder: (typeof referralTopics)[number][] = [
+  "who_may_refer",
+  "referral_content",
+  "assessing_unit",
+  "rights_assessment",
+  "age_rule",
+  "exclusions",
+  "conditions",
+  "waiting_time",
+  "referral_problems",
+  "information_to_referrers",
+];
+
+/** This offer's own referral facts («Henvis hit»), in checklist order. */
+export function referralChecklist(offer: Offer): ReferralFact[] {
+  return referralFacts
+    .filter((f) => f.offer_ids?.includes(offer.id))
+    .sort((a, b) => checklistOrder.indexOf(a.topic) - checklistOrder.indexOf(b.topic));
 }
+
+/** Facts about referral in general (not about one offer): for a region, or for all regions when region is "alle". */
+export function generalReferralFacts(region: Region | "alle"): ReferralFact[] {
+  return referralFacts.filter((f) => f.offer_ids === undefined && f.region === region);
+}
+
+/** Web addresses the sources print for this offer or its provider; never a guessed one. */
+export function addressesOf(offer: Offer): WebAddress[] {
+  return webAddresses.filter((a) => a.offer_ids?.includes(offer.id) || (a.provider_id === offer.provider_id && a.offer_ids === undefined));
+}
+
+/** The regional health authority's own page about Helse og arbeid, where a source prints it. */
+export function regionAddresses(region: Region): WebAddress[] {
+  return webAddresses.filter((a) => a.region === region);
+}
+
+/** A county as a filter value in the URL: "Møre og Romsdal" → "more-og-romsdal". */
+export const countySlug = (county: string): string =>
+  county.toLowerCase().replace(/æ/g, "ae").replace(/ø/g, "o").replace(/å/g, "a").replace(/\s+/g, "-");
+
+/** The places where at least one offer is given, by name; and their counties. */
+export const usedPlaces: Place[] = places
+  .filter((p) => offers.some((o) => o.place_ids?.includes(p.id)))
+  .sort((a, b) => a.name.localeCompare(b.name, "nb"));
+export const usedCounties: string[] = [...new Set(usedPlaces.map((p) => p.county))].sort((a, b) => a.localeCompare(b, "nb"));

@@ -8,6 +8,7 @@ import type {
   Literature,
   Offer,
   OfferUpdate,
+  WebAddress,
   Place,
   Provider,
   ReferralFact,
@@ -23,6 +24,7 @@ import keyMessagesJson from "./generated/data/key_messages.json";
 import literatureJson from "./generated/data/literature.json";
 import offersJson from "./generated/data/offers.json";
 import offerUpdatesJson from "./generated/data/offer_updates.json";
+import webAddressesJson from "./generated/data/web_addresses.json";
 import placesJson from "./generated/data/places.json";
 import providersJson from "./generated/data/providers.json";
 import referralFactsJson from "./generated/data/referral_facts.json";
@@ -35,6 +37,7 @@ export const sources = sourcesJson as Source[];
 export const appropriations = appropriationsJson as Appropriation[];
 export const offers = offersJson as Offer[];
 export const offerUpdates = offerUpdatesJson as OfferUpdate[];
+export const webAddresses = webAddressesJson as WebAddress[];
 export const providers = providersJson as Provider[];
 export const places = placesJson as Place[];
 export const referralFacts = referralFactsJson as ReferralFact[];
@@ -57,6 +60,7 @@ const datasetPages: { title: string; href: string; rows: { source_id: string; so
   { title: "Bevilgninger 2007–2018", href: "/statistikk/bevilgninger/", rows: appropriations },
   { title: "Tilbudsoversikten", href: "/tilbud/", rows: offers },
   { title: "Tilbudsoversikten (beskrivelser fra 2020/21)", href: "/tilbud/", rows: offerUpdates },
+  { title: "Tilbudsoversikten (nettadresser)", href: "/tilbud/", rows: webAddresses },
   { title: "Slik henviser du", href: "/tilbud/slik-henviser-du/", rows: referralFacts },
   { title: "Statistikktabeller", href: "/statistikk/tabeller/", rows: statistics },
   { title: "Delphi-studien: kategorier", href: "/kunnskap/delphi-studien/", rows: delphiCategories },

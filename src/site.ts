@@ -9,6 +9,8 @@ export const site = {
   lang: "nb",
   publisher: "Helse og arbeid – kunnskapsbank",
   licence: { name: "CC BY 4.0", url: "https://creativecommons.org/licenses/by/4.0/deed.no" },
+  /** Where «Meld fra om feil» on an offer page sends its e-mail (with the offer id in the subject); the editors' inbox. */
+  feedbackEmail: "redaksjonen@helseogarbeid.example.no",
 } as const;
 
 /** Every data release, newest first: what changed in data/ and on the site. Add one when data/ changes. */
@@ -33,5 +35,6 @@ export const navigation = [
   { href: "/statistikk/", label: "Statistikk" },
   { href: "/kunnskap/", label: "Kunnskap" },
   { href: "/kilder/", label: "Kilder" },
+  { href: "/hva-er-helse-og-arbeid/", label: "Hva er Helse og arbeid?" },
   { href: "/om/", label: "Om" },
 ] as const;

@@ -1,6 +1,9 @@
 // What a reader of the published report can look up: the document's chapter, section or table. Line numbers of our
 // text extraction stay in data/ and the downloads, for the provenance check; they mean nothing in the report itself.
 
+/** Whether a clause points into our text extraction (a line, the text edition) rather than the document itself. */
+const aboutExtraction = /\blinje|\blinjene\b|\blinjer\b|\bL\d{2,}|\bl\.\s?\d|tekstutgave|\.txt\b|linjeskift/i;
+
 /**
  * Where in the published document a fact stands, in words a reader can follow: "Tabell 4.20" → "tabell 4.20",
  * "4.10.13.1 Sykmeldingsdiagnoser og …" → "avsnitt 4.10.13.1", "10. Hovedkonklusjoner" → "kapittel 10",
@@ -23,12 +26,10 @@ export function readerLocation(sourceLocation: string): string {
     "results (engelsk sammendrag)": "det engelske sammendraget (Results)",
     "conclusion (engelsk sammendrag)": "det engelske sammendraget (Conclusion)",
   };
-  const location = sourceLocation.trim();
+  // A bracket about our text extraction ("tabelltekst mangler i tekstutgaven") means nothing to a reader of the report.
+  const location = sourceLocation.replace(/\s*\(([^()]*)\)/g, (bracket, inner: string) => (aboutExtraction.test(inner) ? "" : bracket)).trim();
   return named[location.toLowerCase()] ?? location.charAt(0).toLowerCase() + location.slice(1);
 }
-
-/** Whether a clause points into our text extraction (a line, the text edition) rather than the document itself. */
-const aboutExtraction = /\blinje|\blinjene\b|\blinjer\b|\bL\d{2,}|\bl\.\s?\d|tekstutgave|\.txt\b|linjeskift/i;
 
 /** Splits at "; " and sentence ends outside brackets, so a bracket keeps its clauses together. */
 function topLevelClauses(text: string): string[] {

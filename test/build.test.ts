@@ -310,7 +310,7 @@ describe("citable and open", () => {
       for (const [attr, name] of [["property", "og:title"], ["property", "og:url"], ["property", "og:description"], ["name", "twitter:card"]]) {
         expect(meta(attr!, name!), `${file} ${name}`).toBeTruthy();
       }
-      const section = doc.querySelector("section.cite");
+      const section = doc.querySelector("details.cite");
       if (file === "404.html" || file === "sok/index.html") {
         expect(section, file).toBeNull();
         continue;
@@ -455,7 +455,7 @@ describe("frozen releases and moved pages", () => {
     const { readArchives } = await import("../src/pipeline/archive/releaseArchive.ts");
     const contentText = (doc: Document) => {
       const main = doc.querySelector("main")!.cloneNode(true) as Element;
-      main.querySelectorAll(".archive-notice, section.cite, .figure-citation").forEach((e) => e.remove());
+      main.querySelectorAll(".archive-notice, details.cite, .figure-citation").forEach((e) => e.remove());
       return main.textContent!.replace(/\s+/g, " ");
     };
     let pages = 0;
@@ -478,7 +478,7 @@ describe("frozen releases and moved pages", () => {
           await access(path.join(outDir, href.endsWith("/") ? `${href}index.html` : href));
           if (element.closest(".archive-notice") === null && element.tagName === "A") expect(href, `${file} links out of the archive`).toMatch(new RegExp(`^/arkiv/${archive.version}/|^/arkiv/$|^/favicon|^/endringer\\.xml`));
         }
-        const bibHref = doc.querySelector('section.cite a[href$=".bib"]')?.getAttribute("href");
+        const bibHref = doc.querySelector('details.cite a[href$=".bib"]')?.getAttribute("href");
         if (bibHref) expect(new Cite(await readFile(path.join(outDir, bibHref), "utf8")).data[0]!.URL, file).toBe(url);
       }
     }

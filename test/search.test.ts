@@ -51,7 +51,7 @@ describe("reading a built page without a DOM", async () => {
   const page = `<html><head><meta name="citation_title" content="Angst &amp; depresjon &#8211; &quot;RT&quot;"></head><body>
     <nav>Meny</nav><main id="innhold" data-pagefind-body=""><div hidden data-pagefind-ignore><span data-pagefind-filter="type:Tilbud"></span></div>
     <h1>Ventetid og <em>sykefravær</em></h1><p>Tekst&nbsp;her</p><script type="module">ignored()</script>
-    <section class="cite" data-pagefind-ignore="all"><h2>Sitér denne siden</h2></section></main><footer>Fot</footer></body></html>`;
+    <details class="cite" data-pagefind-ignore="all"><summary><h2>Sitér denne siden</h2></summary><p>Sitat</p></details></main><footer>Fot</footer></body></html>`;
 
   it("decodes meta content", () => {
     expect(metaContent(page, "citation_title")).toBe('Angst & depresjon – "RT"');
@@ -59,7 +59,12 @@ describe("reading a built page without a DOM", async () => {
   });
 
   it("keeps the indexed body's text and drops navigation, footer, scripts, facet markers and the citation block", () => {
-    expect(indexedText(page)).toEqual({ text: "Ventetid og sykefravær Tekst her", heading: "Ventetid og sykefravær" });
+    expect(indexedText(page)).toEqual({ text: "Ventetid og sykefravær Tekst her", heading: "Ventetid og sykefravær", headingWeight: 7 });
+  });
+
+  it("reads the weight a page gives its h1, so the words its heading implies weigh the same", () => {
+    const demoted = page.replace("<h1>", '<h1 data-pagefind-weight="2">');
+    expect(indexedText(demoted).headingWeight).toBe(2);
   });
 });
 

@@ -19,6 +19,7 @@ describe("where a reader finds a fact in the published document", () => {
     expect(readerLocation("SAMMENDRAG")).toBe("sammendraget");
     expect(readerLocation("Results (engelsk sammendrag)")).toBe("det engelske sammendraget (Results)");
     expect(readerLocation("Vedlegg (tabell over utfordringer og endringsforslag)")).toBe("vedlegg (tabell over utfordringer og endringsforslag)");
+    expect(readerLocation("Tabell 4.4 (tabelltekst mangler i tekstutgaven)")).toBe("tabell 4.4");
   });
 });
 

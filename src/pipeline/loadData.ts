@@ -5,7 +5,7 @@ import {
   datasets,
   type appropriations,
   type delphiCategories,
-  type delphiItems, type findings, type keyMessages, type literature, type offers, type offerUpdates, type places, type providers, type referralFacts, type sources, type statistics, type statisticsTables } from "./schema/datasets.ts";
+  type delphiItems, type findings, type keyMessages, type literature, type offers, type offerUpdates, type webAddresses, type places, type providers, type referralFacts, type sources, type statistics, type statisticsTables } from "./schema/datasets.ts";
 import type { Dataset } from "./schema/dataset.ts";
 import { referenceIssues, validateTable, type ValidatedDataset } from "./validate/validate.ts";
 
@@ -17,6 +17,7 @@ export interface LoadedData {
   providers: ValidatedDataset<typeof providers>;
   offers: ValidatedDataset<typeof offers>;
   offer_updates: ValidatedDataset<typeof offerUpdates>;
+  web_addresses: ValidatedDataset<typeof webAddresses>;
   referral_facts: ValidatedDataset<typeof referralFacts>;
   statistics_tables: ValidatedDataset<typeof statisticsTables>;
   statistics: ValidatedDataset<typeof statistics>;

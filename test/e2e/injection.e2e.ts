@@ -55,7 +55,7 @@ const pages = [
   "/statistikk/bevilgninger/",
   "/tilbud/",
   "/tilbud/slik-henviser-du/",
-  "/statistikk/tabeller/tabell-4-37/",
+  "/tilbud/diakonhjemmet-angst-depresjon/",
   "/kunnskap/delphi-studien/",
   "/kunnskap/studier/lancman-2021/",
   "/kunnskap/funn/",

@@ -153,7 +153,8 @@ describe("stable addresses and frozen copies", () => {
     const { page, close } = await open("/statistikk/bevilgninger/");
     const h1 = await page.locator("main h1").textContent();
     const firstRow = await page.locator("figure.chart details table tbody tr").first().textContent();
-    await Promise.all([page.waitForURL("**/arkiv/*/statistikk/bevilgninger/"), page.locator("section.cite a", { hasText: "/arkiv/" }).click()]);
+    await page.locator("details.cite summary").click();
+    await Promise.all([page.waitForURL("**/arkiv/*/statistikk/bevilgninger/"), page.locator("details.cite a", { hasText: "/arkiv/" }).click()]);
     expect(await page.locator(".archive-notice").textContent()).toMatch(/Arkivert kopi: siden slik den var i datautgave \d{4}\.\d+\.\d+/);
     expect(await page.locator("main h1").textContent()).toBe(h1);
     expect(await page.locator("figure.chart details table tbody tr").first().textContent()).toBe(firstRow);

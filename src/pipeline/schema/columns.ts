@@ -24,7 +24,7 @@ export interface Column<T> {
 
 /** A Frictionless Table Schema field, without name and description (those come from the dataset). */
 export interface FieldDescriptor {
-  type: "string" | "integer" | "number" | "year" | "boolean";
+  type: "string" | "integer" | "number" | "year" | "boolean" | "date";
   format?: "uri";
   trueValues?: string[];
   falseValues?: string[];
@@ -135,6 +135,17 @@ export function percent(opts: Options & { allowComma?: boolean }) {
 
 export function year(opts: Options): Column<number> {
   return { ...integer({ ...opts, min: 1990, max: 2030 }), field: { type: "year" } };
+}
+
+/** A calendar date written YYYY-MM-DD, e.g. "2026-12-04"; a date that does not exist (2026-02-30) is an error. */
+export function date(opts: Options): Column<string> {
+  const expected = "a date written YYYY-MM-DD";
+  const col = column<string>(opts, "dato (ÅÅÅÅ-MM-DD)", expected, (v, ctx) => {
+    const day = new Date(`${v}T00:00:00Z`);
+    const valid = /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(day.getTime()) && day.toISOString().startsWith(v);
+    return valid ? v : fail(ctx, `${quote(v)} is not ${expected}`);
+  });
+  return { ...col, field: { type: "date" } };
 }
 
 /** One of a fixed list, e.g. the four regional health authorities. */

@@ -1,10 +1,13 @@
-import { boolean, decimal, id, integer, list, oneOf, optional, reference, text, url, year } from "./columns.ts";
+import { boolean, date, decimal, id, integer, list, oneOf, optional, reference, text, url, year } from "./columns.ts";
 import { defineDataset, provenanceColumns, type RecordOf } from "./dataset.ts";
 
 /** The four regional health authorities (RHF), as the seeds name them. */
 export const regions = ["Helse Nord", "Helse Midt-Norge", "Helse Vest", "Helse Sør-Øst"] as const;
 
-export const documentTypes = ["evalueringsrapport", "vedleggsrapport", "vitenskapelig artikkel", "masteroppgave"] as const;
+export const documentTypes = ["evalueringsrapport", "vedleggsrapport", "vitenskapelig artikkel", "masteroppgave", "nettside"] as const;
+
+/** A source is one of the research documents (with its seed text), or a dated web page an editor used for an update. */
+export const sourceKinds = ["dokument", "nettside"] as const;
 
 export const sources = defineDataset({
   name: "sources",
@@ -29,13 +32,16 @@ export const sources = defineDataset({
     year_inferred: boolean({ description: "ja når året ikke står i dokumentet selv, men er utledet; referansen viser det da i hakeparentes." }),
     report_number: optional(text({ description: "Rapportnummer, der dokumentet oppgir det.", maxLength: 60 })),
     commissioned_by: optional(text({ description: "Oppdragsgiver, der dokumentet oppgir den.", maxLength: 200 })),
+    kind: oneOf(sourceKinds, { description: "dokument (et av forskningsdokumentene, med tekstutgave) eller nettside (en datert nettside en redaktør har brukt til en oppdatering)." }),
+    url: optional(url({ description: "Nettadressen, for en nettside." })),
+    retrieved: optional(date({ description: "Datoen nettsiden ble lest, for en nettside." })),
     document_type: oneOf(documentTypes, { description: "Dokumenttype." }),
     language: oneOf(["nb", "nn", "en"] as const, { description: "Dokumentets språk (BCP 47)." }),
     method: text({
       description: "Hva slags studie det er, og metode og materiale, med våre ord på to linjer.",
       maxLength: 400,
     }),
-    seed_file: text({ description: "Navnet på tekstfilen i prosjektets kildemappe (shared/seeds).", maxLength: 100 }),
+    seed_file: optional(text({ description: "Navnet på tekstfilen i prosjektets kildemappe (shared/seeds), for et dokument.", maxLength: 100, prose: false })),
     reference_basis: text({
       description: "Med våre ord: hvor forfattere og år kommer fra, og hva som er utledet og ikke står i dokumentet selv. Vises på kildesiden.",
       maxLength: 800,
@@ -45,7 +51,16 @@ export const sources = defineDataset({
     }),
     note: optional(text({ description: "Merknad med våre ord, f.eks. opplysninger dokumentet ikke oppgir." })),
   },
-  asPrinted: ["title_in_source", "authors", "institution", "report_number", "commissioned_by", "seed_file"],
+  asPrinted: ["title_in_source", "authors", "institution", "report_number", "commissioned_by"],
+  rowRules: (row) =>
+    row.kind === "dokument"
+      ? row.seed_file === undefined
+        ? [{ column: "seed_file", message: "is empty; expected the seed text of the document" }]
+        : []
+      : [
+          ...(row.url === undefined ? [{ column: "url", message: "is empty; expected the address of the web page" }] : []),
+          ...(row.retrieved === undefined ? [{ column: "retrieved", message: "is empty; expected the date the web page was read" }] : []),
+        ],
 });
 
 export const schemes = ["Raskere tilbake", "Helse og arbeid"] as const;
@@ -81,6 +96,12 @@ export const offerForms = ["poliklinisk", "dag", "døgn", "ambulant", "gruppe", 
 /** When a description was true: the 2019 tables, the 2020/21 descriptions, or a year of the Raskere tilbake era. */
 export const asOfPeriods = ["vår 2019", "2020/21"] as const;
 
+/** Norway's counties from 1 January 2024, for the directory's county filter. */
+export const counties = [
+  "Agder", "Akershus", "Buskerud", "Finnmark", "Innlandet", "Møre og Romsdal", "Nordland", "Oslo", "Rogaland",
+  "Telemark", "Troms", "Trøndelag", "Vestfold", "Vestland", "Østfold",
+] as const;
+
 export const places = defineDataset({
   name: "places",
   file: "places.csv",
@@ -91,6 +112,7 @@ export const places = defineDataset({
   columns: {
     id: id({ description: "Fast id for stedet, f.eks. «tonsberg»." }),
     name: text({ description: "Stedsnavn.", maxLength: 80 }),
+    county: oneOf(counties, { description: "Fylket stedet ligger i, etter fylkesinndelingen fra 2024 (allment kjent geografi, ikke fra kildene)." }),
     latitude: decimal({ description: "Breddegrad (WGS 84), tettstedets omtrentlige sentrum.", min: 57, max: 72 }),
     longitude: decimal({ description: "Lengdegrad (WGS 84), tettstedets omtrentlige sentrum.", min: 4, max: 32 }),
     coordinate_source: text({ description: "Hvor koordinatene kommer fra.", maxLength: 200 }),
@@ -136,18 +158,28 @@ export const offers = defineDataset({
     forms: optional(list(oneOf(offerForms, { description: "" }), { description: "Behandlingsformer som beskrivelsen nevner med egne ord; tom når den ikke sier det." })),
     provider_as_printed: optional(text({ description: "Tilbyderen slik 2019-tabellen skriver den.", maxLength: 200 })),
     places_as_printed: optional(text({ description: "Stedene i parentes etter tilbyderen, slik tabellen skriver dem.", maxLength: 300 })),
-    place_ids: optional(list(reference("places", { description: "" }), { description: "Stedene tilbudet gis på (id i steder), der kilden nevner dem." })),
+    place_ids: optional(list(reference("places", { description: "" }), { description: "Stedene tilbudet gis på (id i steder), der 2019-tabellen eller beskrivelsene fra 2020/21 nevner dem." })),
+    places_source: optional(text({ description: "Hvor kildene nevner stedene, slik en leser finner det i rapporten, f.eks. «tabell 4.22; avsnitt 4.6.4.4.1».", maxLength: 300, prose: false })),
     description: optional(text({
       description: "Hva tilbudet er, for hvem og i hvilken form, med våre egne ord og bare så langt kilden sier det (2019-tabellen, eller avsnittet fra 2020/21 for tilbud som først er omtalt der).",
       maxLength: 400,
     })),
     same_as_above: boolean({ description: "ja når tabellen skriver «Som over.»; beskrivelsen bygger da på raden over." }),
     as_of: oneOf(asOfPeriods, { description: "Tidspunktet opplysningene gjelder." }),
+    last_verified: optional(date({ description: "Datoen en redaktør sist kontrollerte opplysningene mot tilbyderen eller en nyere kilde; tom inntil det er gjort." })),
+    verified_by: optional(text({ description: "Hvem som kontrollerte (redaktørens navn eller rolle), og mot hva.", maxLength: 200, prose: false })),
+    next_review: optional(date({ description: "Når opplysningene bør kontrolleres igjen." })),
     ...provenanceColumns(),
     source_line_last: integer({ description: "Siste linje i kildeteksten raden strekker seg over.", min: 1 }),
   },
   citedTexts: ["provider_as_printed", "places_as_printed"],
   asPrinted: ["sector_as_printed", "provider_as_printed", "places_as_printed"],
+  rowRules: (row) =>
+    typeof row.last_verified === "string" && typeof row.next_review === "string" && row.next_review <= row.last_verified
+      ? [{ column: "next_review", message: `${row.next_review} is not after last_verified ${row.last_verified}; expected a later date` }]
+      : row.last_verified !== undefined && row.verified_by === undefined
+        ? [{ column: "verified_by", message: "is empty while last_verified is set; expected who checked the offer" }]
+        : [],
 });
 
 export const offerChanges = ["ikke-i-2019", "endring-omtalt", "ingen-endring-omtalt", "avvikles"] as const;
@@ -183,10 +215,37 @@ export const offerUpdates = defineDataset({
   asPrinted: ["heading_as_printed", "places_text"],
 });
 
+export const webAddresses = defineDataset({
+  name: "web_addresses",
+  file: "web_addresses.csv",
+  title: "Nettadresser",
+  description: "Nettadresser til tilbydere, tilbud og de regionale helseforetakenes sider om Helse og arbeid, bare slik kildene selv trykker dem; vises på tilbuds- og regionsidene.",
+  key: "id",
+  columns: {
+    id: id({ description: "Fast id." }),
+    region: optional(oneOf(regions, { description: "Det regionale helseforetaket, når adressen er regionens egen side." })),
+    provider_id: optional(reference("providers", { description: "Tilbyderen adressen hører til." })),
+    offer_ids: optional(list(reference("offers", { description: "" }), {
+      description: "Tilbudene adressen gjelder, når den gjelder bestemte tilbud; tom når den gjelder alle tilbyderens tilbud.",
+    })),
+    url: url({ description: "Nettadressen slik kilden trykker den (med https:// foran der kilden utelater det; se source_note)." }),
+    ...provenanceColumns(),
+  },
+  asPrinted: ["url"],
+  rowRules: (row) =>
+    (row.region === undefined) === (row.provider_id === undefined)
+      ? [{ column: "provider_id", message: "and region are both empty or both set; expected exactly one of them" }]
+      : [],
+});
+
 export const referralTopics = [
   "who_may_refer",
   "rights_assessment",
+  "assessing_unit",
   "referral_content",
+  "age_rule",
+  "exclusions",
+  "conditions",
   "waiting_time",
   "referral_problems",
   "information_to_referrers",
@@ -203,6 +262,9 @@ export const referralFacts = defineDataset({
     id: id({ description: "Fast id." }),
     topic: oneOf(referralTopics, { description: "Tema." }),
     region: oneOf([...regions, "alle"] as const, { description: "Regionen opplysningen gjelder, eller «alle»." }),
+    offer_ids: optional(list(reference("offers", { description: "" }), {
+      description: "Tilbudet eller tilbudene opplysningen gjelder, når den bare gjelder dem; den står da i «Henvis hit» på tilbudets side, ikke på region- og henvisningssidene.",
+    })),
     fact: text({ description: "Opplysningen med våre egne ord, med tidspunktet kilden oppgir.", maxLength: 400 }),
     ...provenanceColumns(),
     source_line_last: integer({ description: "Siste linje opplysningen bygger på.", min: 1 }),
@@ -423,6 +485,7 @@ export const datasets = [
   providers,
   offers,
   offerUpdates,
+  webAddresses,
   referralFacts,
   statisticsTables,
   statistics,
@@ -439,6 +502,7 @@ export type Place = RecordOf<typeof places>;
 export type Provider = RecordOf<typeof providers>;
 export type Offer = RecordOf<typeof offers>;
 export type OfferUpdate = RecordOf<typeof offerUpdates>;
+export type WebAddress = RecordOf<typeof webAddresses>;
 export type ReferralFact = RecordOf<typeof referralFacts>;
 export type StatisticsTable = RecordOf<typeof statisticsTables>;
 export type Statistic = RecordOf<typeof statistics>;

@@ -49,7 +49,7 @@ export async function indexSite(siteDir: string): Promise<IndexReport> {
     const files = await builtHtmlFiles(siteDir);
     for (const file of files) {
       const html = await readFile(path.join(siteDir, file), "utf8");
-      const { text, heading } = indexedText(html);
+      const { text, heading, headingWeight } = indexedText(html);
       const words = wordsOf(text);
       const extra = searchTerms(text, words);
       const extraOfHeading = searchTerms(heading);
@@ -62,7 +62,7 @@ export async function indexSite(siteDir: string): Promise<IndexReport> {
       // Words the heading implies ("fravær" in "Ventetid og sykefravær") weigh like the h1 (Pagefind gives an h1 7); the rest weigh
       // little, so a page that only gets a word this way ranks below pages that use the word itself.
       const extraIndexed = [
-        extraOfHeading.length ? `<div data-pagefind-weight="7">${extraOfHeading.join(" ")}</div>` : "",
+        extraOfHeading.length ? `<div data-pagefind-weight="${headingWeight}">${extraOfHeading.join(" ")}</div>` : "",
         extra.length ? `<div data-pagefind-weight="0.3">${extra.join(" ")}</div>` : "",
       ].join("");
       const content = searchDocument(html, extraIndexed);

@@ -23,13 +23,16 @@ export function metaContent(html: string, name: string): string | undefined {
  * The text search indexes: inside the element marked data-pagefind-body, without the parts marked
  * data-pagefind-ignore (the facet markers and the citation block), tags removed. Also the h1.
  */
-export function indexedText(html: string): { text: string; heading: string } {
+export function indexedText(html: string): { text: string; heading: string; headingWeight: number } {
   const body = /<main[^>]*data-pagefind-body[^>]*>([\s\S]*)<\/main>/.exec(html)?.[1];
-  if (body === undefined) return { text: "", heading: "" };
+  if (body === undefined) return { text: "", heading: "", headingWeight: 7 };
   const kept = body
     .replace(/<script[\s\S]*?<\/script>/g, " ")
     .replace(/<div hidden data-pagefind-ignore[^>]*>[\s\S]*?<\/div>/g, " ")
-    .replace(/<section class="cite"[\s\S]*?<\/section>/g, " ");
+    .replace(/<details class="cite"[\s\S]*?<\/details>/g, " ");
   const strip = (s: string) => decodeEntities(s.replace(/<[^>]+>/g, " ")).replace(/\s+/g, " ").trim();
-  return { text: strip(kept), heading: strip(/<h1[^>]*>([\s\S]*?)<\/h1>/.exec(kept)?.[1] ?? "") };
+  const h1 = /<h1([^>]*)>([\s\S]*?)<\/h1>/.exec(kept);
+  // Pagefind weighs an h1 7 unless the page sets its own data-pagefind-weight on it.
+  const headingWeight = Number(/data-pagefind-weight="([\d.]+)"/.exec(h1?.[1] ?? "")?.[1] ?? 7);
+  return { text: strip(kept), heading: strip(h1?.[2] ?? ""), headingWeight };
 }

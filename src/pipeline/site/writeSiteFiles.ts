@@ -33,7 +33,7 @@ export async function writeSiteFiles(siteDir: string): Promise<SiteFilesReport> 
   const hitsBefore = cacheStats.hits;
   for (const file of files) {
     const html = await readFile(path.join(siteDir, file), "utf8");
-    if (!html.includes('<section class="cite"')) continue;
+    if (!html.includes('<details class="cite"')) continue;
     const title = metaContent(html, "citation_title");
     const url = metaContent(html, "citation_public_url");
     if (!title || !url) throw new Error(`${file} has a citation block but no citation_title or citation_public_url`);
