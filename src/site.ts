@@ -16,12 +16,13 @@ export const site = {
 /** Every data release, newest first: what changed in data/ and on the site. Add one when data/ changes. */
 export const releases = [
   {
-    version: "2026.11.0",
-    date: "2026-11-23",
+    version: "2026.12.0",
+    date: "2026-12-04",
     title: "Første datautgave",
     changes: [
-      "Tilbudsoversikten: 75 tilbud fra tabell 4.20–4.23 (våren 2019) og beskrivelsene fra 2020/21.",
-      "Statistikk: 2 352 celler fra 43 tabeller, med figurer og nedlastbare data.",
+      "Alt er skrevet med våre egne ord: funn, oversiktenes mål og konklusjoner, tilbudsbeskrivelser og henvisningsregler. Bare navn, titler, tall og korte uttrykk for hvor sikker kunnskapen er, står slik kildene skriver dem.",
+      "Tilbudsoversikten: 75 tilbud fra tabell 4.20–4.23 (våren 2019) og beskrivelsene fra 2020/21, med hvert tilbuds egne henvisningsregler, steder og fylker.",
+      "Statistikk: 2 352 celler fra 43 tabeller, med egne korte titler, figurer og nedlastbare data.",
       "Kunnskap: 66 systematiske oversikter og 37 andre arbeider fra litteraturgjennomgangen, 132 hovedfunn fra de fem kildedokumentene og Delphi-studien.",
     ],
   },

@@ -41,8 +41,8 @@ describe("an archived page", () => {
   });
 
   it("keeps pages and downloads, not search, preview images or scripts", () => {
-    expect(["tilbud/a/index.html", "statistikk/tabeller/t.csv", "figurer/f.svg", "sitering/x.bib", "data/offers.json", "_astro/Base.css"].filter(isArchived)).toHaveLength(6);
-    expect(["404.html", "sok/index.html", "pagefind/x.js", "delingsbilder/x.png", "figurer/f.png", "_astro/x.js", "arkiv/2026.11.0/index.html"].filter(isArchived)).toEqual([]);
+    expect(["tilbud/a/index.html", "statistikk/tabeller/t.csv", "figurer/f.svg", "sitering/x.bib", "data/offers.json", "data/hsds/datapackage.json", "_astro/Base.css"].filter(isArchived)).toHaveLength(7);
+    expect(["404.html", "sok/index.html", "pagefind/x.js", "delingsbilder/x.png", "figurer/f.png", "_astro/x.js", "arkiv/2026.11.0/index.html", "tilbud/pasientliste/index.html"].filter(isArchived)).toEqual([]);
   });
 });
 

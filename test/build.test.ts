@@ -122,11 +122,42 @@ describe("the built site", () => {
     for (const o of offers) {
       const doc = await page(`tilbud/${o.id}/index.html`);
       expect(doc.querySelector("h1")!.textContent).toBe(o.name);
-      expect(doc.querySelector(".as-of")!.textContent).toContain("Opplysningene gjelder");
+      expect(doc.querySelector("#stemmer-det")!.parentElement!.textContent).toMatch(/Beskrivelsen gjelder (våren 2019|2020\/21)/);
       // Our description comes right under the heading, before anything else about the offer.
-      if (o.description) expect(doc.querySelector("h1 ~ p:not(.lead)")!.textContent).toBe(o.description);
+      if (o.description) expect(doc.querySelector("h1 ~ p:not(.lead):not(.tag)")!.textContent).toBe(o.description);
       expect(doc.querySelector("main")!.textContent, o.id).not.toMatch(/\blinje \d|tekstutgave/);
     }
+  });
+
+  it("puts on each offer page, in this order: what and for whom, Henvis hit, whether it is still true, then the history", async () => {
+    const offers = csvParse(await readFile(path.join(dataDir, "offers.csv"), "utf8"));
+    const facts = csvParse(await readFile(path.join(dataDir, "referral_facts.csv"), "utf8"));
+    for (const o of offers) {
+      const doc = await page(`tilbud/${o.id}/index.html`);
+      const headings = [...doc.querySelectorAll("main h2")].map((h) => h.id);
+      expect(headings.slice(0, 3), o.id).toEqual(["henvis-hit", "stemmer-det", "historikk"]);
+      const refer = doc.querySelector("#henvis-hit")!.parentElement!;
+      const own = facts.filter((f) => (f.offer_ids ?? "").split(";").includes(o.id!));
+      expect(refer.querySelectorAll(".checklist li").length, o.id).toBe(own.length);
+      for (const f of own) expect(refer.textContent, o.id).toContain(f.fact!);
+      if (own.length === 0) expect(refer.textContent, o.id).toContain("Kildene sier ikke noe om henvisning til akkurat dette tilbudet");
+      expect(refer.querySelector('a[href$="#henvisning"]')!.getAttribute("href"), o.id).toMatch(/^\/tilbud\/region\/[a-z-]+\/#henvisning$/);
+      const report = doc.querySelector('a[href^="mailto:"]')!.getAttribute("href")!;
+      expect(decodeURIComponent(report), o.id).toContain(`Rettelse til tilbud ${o.id}`);
+      if (!o.last_verified) expect(doc.querySelector("#stemmer-det")!.parentElement!.textContent, o.id).toContain("Ikke kontrollert siden kilden");
+    }
+  });
+
+  it("says each thing once: no block of 15 or more words stands on more than 5 offer pages", async () => {
+    const offers = csvParse(await readFile(path.join(dataDir, "offers.csv"), "utf8"));
+    const pagesWith = new Map<string, number>();
+    for (const o of offers) {
+      const doc = await page(`tilbud/${o.id}/index.html`);
+      doc.querySelectorAll("details.cite").forEach((e) => e.remove());
+      const blocks = new Set([...doc.querySelectorAll("main p, main li, main dd")].map((e) => e.textContent!.replace(/\s+/g, " ").trim()));
+      for (const block of blocks) if (block.split(" ").length >= 15) pagesWith.set(block, (pagesWith.get(block) ?? 0) + 1);
+    }
+    expect([...pagesWith].filter(([, n]) => n > 5)).toEqual([]);
   });
 
   it("shows cells of every statistics table in Norwegian number format, on its page and in its CSV", async () => {
@@ -311,7 +342,8 @@ describe("citable and open", () => {
         expect(meta(attr!, name!), `${file} ${name}`).toBeTruthy();
       }
       const section = doc.querySelector("details.cite");
-      if (file === "404.html" || file === "sok/index.html") {
+      // Tool pages (search, the patient list) and the 404 page are not cited.
+      if (file === "404.html" || file === "sok/index.html" || file === "tilbud/pasientliste/index.html") {
         expect(section, file).toBeNull();
         continue;
       }
@@ -334,13 +366,13 @@ describe("citable and open", () => {
         expect(parsed.data[0]!.URL, file).toBe(url);
       }
     }
-    expect(cited).toBe(files.length - 2);
+    expect(cited).toBe(files.length - 3);
   });
 
   it("lists every cited page in sitemap.xml, which robots.txt names", async () => {
     const sitemap = await readFile(path.join(outDir, "sitemap.xml"), "utf8");
     const locs = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
-    const files = (await currentPages()).filter((f) => f !== "404.html" && f !== "sok/index.html");
+    const files = (await currentPages()).filter((f) => !["404.html", "sok/index.html", "tilbud/pasientliste/index.html"].includes(f));
     expect(locs).toHaveLength(files.length);
     expect(locs).toContain("https://helseogarbeid.example.no/tilbud/ous-kreft-dagrehabilitering/");
     expect(await readFile(path.join(outDir, "robots.txt"), "utf8")).toContain("Sitemap: https://helseogarbeid.example.no/sitemap.xml");
@@ -474,7 +506,8 @@ describe("frozen releases and moved pages", () => {
         expect([...doc.querySelectorAll("script")].every((s) => s.getAttribute("type") === "application/ld+json"), file).toBe(true);
         for (const element of doc.querySelectorAll("[href^='/'], [src^='/']")) {
           const href = (element.getAttribute("href") ?? element.getAttribute("src"))!.replace(/[?#].*$/, "");
-          if (href === "/sok/") continue; // the search form's target: the archive has no search of its own
+          // Tool pages (the search form's target, the patient list behind the hidden picker) are not archived.
+          if (href === "/sok/" || href === "/tilbud/pasientliste/") continue;
           await access(path.join(outDir, href.endsWith("/") ? `${href}index.html` : href));
           if (element.closest(".archive-notice") === null && element.tagName === "A") expect(href, `${file} links out of the archive`).toMatch(new RegExp(`^/arkiv/${archive.version}/|^/arkiv/$|^/favicon|^/endringer\\.xml`));
         }
@@ -521,7 +554,7 @@ describe("npm run archive (freezing a data release)", () => {
     const files = Object.keys(stored!.files);
     expect(files).toEqual(expect.arrayContaining(["index.html", "tilbud/index.html", "data/offers.csv", "figurer/bevilgninger-per-ar.svg"]));
     // Not the search page, the 404 page or the pages at moved addresses (they only send the reader on).
-    expect(files.filter((f) => f === "sok/index.html" || f === "404.html" || f === "tilgjengelighetserklaering/index.html")).toEqual([]);
+    expect(files.filter((f) => ["sok/index.html", "404.html", "tilgjengelighetserklaering/index.html", "tilbud/pasientliste/index.html"].includes(f))).toEqual([]);
 
     const again = archive();
     expect(again.status).toBe(0);

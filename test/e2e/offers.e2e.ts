@@ -11,6 +11,45 @@ const offers = data.offers.rows.map((r) => r.record);
 const visibleOfferLinks = (page: import("playwright-core").Page) =>
   page.$$eval("li.offer:not([hidden]) a", (links) => links.map((a) => a.getAttribute("href")).sort());
 
+describe("a GP's task on a phone", () => {
+  /** Clicks a link by its text and waits for the page it leads to; one step of the task. */
+  async function step(page: import("playwright-core").Page, name: string | RegExp, within = "main") {
+    await Promise.all([page.waitForLoadState("load"), page.locator(within).getByRole("link", { name, exact: typeof name === "string" }).first().click()]);
+  }
+
+  it("home → Helse Vest → anxiety → the offer → the referral checklist, in four steps at 375 px", async () => {
+    const context = await site.browser.newContext({ viewport: { width: 375, height: 740 } });
+    const page = await context.newPage();
+    await page.goto(`${site.url}/`);
+    await step(page, "Helse Vest");
+    expect(new URL(page.url()).pathname).toBe("/tilbud/region/helse-vest/");
+    await step(page, "Psykiske plager (angst, depresjon)");
+    const offer = page.locator("#gruppe-psykisk-helse ~ ul li.offer a").first();
+    const name = await offer.textContent();
+    await Promise.all([page.waitForURL(/\/tilbud\/[a-z0-9-]+\/$/), offer.click()]);
+    expect(await page.locator("h1").textContent()).toBe(name);
+    await step(page, "Henvis hit");
+    const heading = await page.locator("#henvis-hit").boundingBox();
+    expect(heading!.y).toBeGreaterThanOrEqual(0);
+    expect(heading!.y).toBeLessThan(740);
+    expect(await page.locator("#henvis-hit + ul.checklist li, #henvis-hit + p").count()).toBeGreaterThan(0);
+    await context.close();
+  });
+
+  it("finds UNN's offer via «Tromsø» and its checklist, in four steps at 375 px", async () => {
+    const context = await site.browser.newContext({ viewport: { width: 375, height: 740 } });
+    const page = await context.newPage();
+    await page.goto(`${site.url}/`);
+    await step(page, "Tilbudene på kart");
+    await step(page, "Tromsø");
+    expect(await visibleOfferLinks(page)).toContain("/tilbud/unn-helseiarbeid/");
+    await Promise.all([page.waitForURL("**/tilbud/unn-helseiarbeid/"), page.locator('li.offer:not([hidden]) a[href="/tilbud/unn-helseiarbeid/"]').click()]);
+    await step(page, "Henvis hit");
+    expect(await page.locator("#henvis-hit + ul.checklist li").count()).toBeGreaterThan(0);
+    await context.close();
+  });
+});
+
 describe("filtering the offer directory", () => {
   it("filters by region and target group, keeps the filter in the URL and across a reload", async () => {
     const page = await site.browser.newPage();

@@ -12,6 +12,9 @@ export const templatePages: Record<string, string> = {
   "offers of a region": "/tilbud/region/helse-vest/",
   "offers of a target group": "/tilbud/malgruppe/psykisk-helse/",
   "referral guide": "/tilbud/slik-henviser-du/",
+  "offer map": "/tilbud/kart/",
+  "patient list": "/tilbud/pasientliste/",
+  explainer: "/hva-er-helse-og-arbeid/",
   "statistics index": "/statistikk/",
   "statistics page": "/statistikk/bevilgninger/",
   "statistics table": "/statistikk/tabeller/tabell-4-37/",
@@ -28,7 +31,7 @@ export const templatePages: Record<string, string> = {
   "about subpage": "/om/metode/",
   "open data": "/data/",
   "archive index": "/arkiv/",
-  "archived page": "/arkiv/2026.11.0/statistikk/bevilgninger/",
+  "archived page": "/arkiv/2026.12.0/statistikk/bevilgninger/",
   "moved address": "/tilgjengelighetserklaering/",
   "not found": "/denne-siden-finnes-ikke/",
 };
@@ -78,6 +81,9 @@ export function templateOf(urlPath: string): string {
     data: ["open data", "open data"],
   };
   if (urlPath === "/tilbud/slik-henviser-du/") return "referral guide";
+  if (urlPath === "/tilbud/kart/") return "offer map";
+  if (urlPath === "/tilbud/pasientliste/") return "patient list";
+  if (urlPath === "/hva-er-helse-og-arbeid/") return "explainer";
   if (section === "statistikk" && depth === 3) return "statistics table";
   if (section === "kunnskap" && depth === 3) {
     const templates: Record<string, string> = { oversikter: "review group summary", tema: "theme summary", studier: "study page" };

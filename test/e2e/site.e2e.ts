@@ -164,6 +164,34 @@ describe("stable addresses and frozen copies", () => {
   });
 });
 
+describe("reflow (WCAG 1.4.10)", () => {
+  it("no page of any template scrolls sideways at 320 px", async () => {
+    const wide: string[] = [];
+    for (const urlPath of pagesToCheck) {
+      const { page, close } = await open(urlPath, { width: 320 });
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      if (width > 320) wide.push(`${urlPath}: ${width} px`);
+      await close();
+    }
+    expect(wide).toEqual([]);
+  });
+
+  it("keeps chart text at least 11 px on a 375 px screen", async () => {
+    const small: string[] = [];
+    for (const urlPath of ["/statistikk/bevilgninger/", "/statistikk/aktivitet/", "/tilbud/kart/", "/kunnskap/delphi-studien/"]) {
+      const { page, close } = await open(urlPath, { width: 375 });
+      const sizes = await page.$$eval(".chart-svg svg text", (texts) =>
+        texts.filter((t) => t.getBoundingClientRect().height > 0).map((t) => t.getBoundingClientRect().height),
+      );
+      expect(sizes.length, urlPath).toBeGreaterThan(0);
+      // A text's box is about 1.2 times its font size; 11 px text has a box of at least 11 px.
+      if (Math.min(...sizes) < 11) small.push(`${urlPath}: ${Math.min(...sizes).toFixed(1)} px`);
+      await close();
+    }
+    expect(small).toEqual([]);
+  });
+});
+
 describe("screenshots", () => {
   it("of every template at 375 and 1280 px", async () => {
     await mkdir(screenshotDir, { recursive: true });

@@ -29,9 +29,10 @@ export const archiveDirOf = (dataDir: string) => path.join(dataDir, "arkiv");
  * preview images, scripts or the PNG figures (made again from the archived SVGs).
  */
 export function isArchived(rel: string): boolean {
-  if (/^(arkiv|sok|pagefind|delingsbilder)\//.test(rel) || rel === "404.html") return false;
+  // Tool pages (search, the patient list) are not content a citation points at.
+  if (/^(arkiv|sok|pagefind|delingsbilder)\//.test(rel) || rel === "404.html" || rel === "tilbud/pasientliste/index.html") return false;
   if (rel.startsWith("_astro/")) return rel.endsWith(".css");
-  return /\.(html|csv|bib|ris)$/.test(rel) || /^figurer\/[^/]+\.svg$/.test(rel) || /^data\/[^/]+\.json$/.test(rel);
+  return /\.(html|csv|bib|ris)$/.test(rel) || /^figurer\/[^/]+\.svg$/.test(rel) || /^data\/(?:hsds\/)?[^/]+\.json$/.test(rel);
 }
 
 /** The address of a page in a release's archive: ("2026.11.0", "/tilbud/x/") → "/arkiv/2026.11.0/tilbud/x/". */
