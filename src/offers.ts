@@ -106,25 +106,12 @@ export const referralTopicLabels: Record<(typeof referralTopics)[number], string
   information_to_referrers: "Informasjon til henvisere",
 };
 
-/** The order a GP reads an offer's referral checklist in: may I refer, what to write, who decides, then the limits. */
-const checklistOrder: (typeof referralTopics)[number][] = [
-  "who_may_refer",
-  "referral_content",
-  "assessing_unit",
-  "rights_assessment",
-  "age_rule",
-  "exclusions",
-  "conditions",
-  "waiting_time",
-  "referral_problems",
-  "information_to_referrers",
-];
 
 /** This offer's own referral facts («Henvis hit»), in checklist order. */
 export function referralChecklist(offer: Offer): ReferralFact[] {
   return referralFacts
     .filter((f) => f.offer_ids?.includes(offer.id))
-    .sort((a, b) => checklistOrder.indexOf(a.topic) - checklistOrder.indexOf(b.topic));
+    .sort((a, b) => referralTopics.indexOf(a.topic) - referralTopics.indexOf(b.topic));
 }
 
 /** Facts about referral in general (not about one offer): for a region, or for all regions when region is "alle". */

@@ -96,3 +96,22 @@ describe("the file cache for made images", () => {
     }
   });
 });
+
+describe("an archive file is data, checked before anything is written", () => {
+  const archive = (files: Record<string, string>, version = "2026.12.0") => ({ version, date: "2026-12-04", dataHash: "x", files });
+
+  it("accepts plain relative paths of the kinds an archive holds", async () => {
+    const { archiveProblem } = await import("../src/pipeline/archive/releaseArchive.ts");
+    expect(archiveProblem(archive({ "index.html": "<p>", "tilbud/a/index.html": "<p>", "data/offers.csv": "a", "_astro/Base.BSbC-yml.css": "b" }))).toBeUndefined();
+  });
+
+  it("refuses a key that climbs out, is absolute, uses a backslash, or is not an archived kind of file, and a bad version", async () => {
+    const { archiveProblem } = await import("../src/pipeline/archive/releaseArchive.ts");
+    expect(archiveProblem(archive({ "../src/pages/x.astro": "x" }))).toBe('file key "../src/pages/x.astro" is not a relative path below the release');
+    expect(archiveProblem(archive({ "tilbud/../../x.html": "x" }))).toBe('file key "tilbud/../../x.html" is not a relative path below the release');
+    expect(archiveProblem(archive({ "/etc/x.html": "x" }))).toBe('file key "/etc/x.html" is not a relative path below the release');
+    expect(archiveProblem(archive({ "tilbud\\x.html": "x" }))).toBe('file key "tilbud\\\\x.html" is not a relative path below the release');
+    expect(archiveProblem(archive({ "pagefind/x.js": "x" }))).toBe('file key "pagefind/x.js" is not a kind of file an archive holds');
+    expect(archiveProblem(archive({ "index.html": "x" }, ".."))).toBe('version ".." is not a release number such as 2026.12.0');
+  });
+});

@@ -4,6 +4,13 @@ import sharp from "sharp";
 import { cachedFile } from "../pipeline/fileCache.ts";
 import type { ChartDefinition } from "./chart.ts";
 import { renderPlot } from "./renderPlot.ts";
+import { escapeXml } from "../format.ts";
+
+/** Control characters XML forbids, such as a form feed pasted from a PDF. */
+const notInXml = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g;
+
+/** Text for an XML file: escaped, and without the control characters XML forbids. */
+export const xmlText = (text: string): string => escapeXml(text.replace(notInXml, " "));
 
 /** A chart's SVG file as PNG at twice its size, sharp enough for a slide or a report. */
 export const pngOfSvg = (svg: string): Promise<Buffer> =>
@@ -38,8 +45,6 @@ export function chartSvgFile(chart: ChartDefinition<any>, sourceLine: string): s
   for (const [cls, fill] of Object.entries(markFills)) {
     for (const el of svg.querySelectorAll(`.${cls}`)) el.setAttribute("fill", fill);
   }
-  const title = document.createElement("title");
-  title.textContent = `${chart.title}. ${chart.alt}`;
   const background = document.createElement("rect");
   for (const [k, v] of Object.entries({ x: "0", y: "0", width: String(width), height: String(height! + extra), fill: "white" })) background.setAttribute(k, v);
   const heading = document.createElement("text");
@@ -49,10 +54,13 @@ export function chartSvgFile(chart: ChartDefinition<any>, sourceLine: string): s
   for (const [k, v] of Object.entries({ x: "8", y: String(height! + extra - 14), "text-anchor": "start", "font-size": "12" })) caption.setAttribute(k, v);
   caption.textContent = sourceLine;
   svg.insertBefore(background, svg.firstChild);
-  svg.insertBefore(title, svg.firstChild);
   svg.appendChild(heading);
   svg.appendChild(caption);
-  return `<?xml version="1.0" encoding="UTF-8"?>\n${svg.outerHTML}`;
+  // The title goes in as escaped text, never through the DOM shim: in its HTML document a <title> is written out raw,
+  // so a label with "<" or "&" would become markup (or break the file).
+  const title = `<title>${xmlText(`${chart.title}. ${chart.alt}`)}</title>`;
+  const file = svg.outerHTML.replace(/^<svg\b[^>]*>/, (open) => open + title).replace(notInXml, " ");
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${file}`;
 }
 
 /** The chart's data table as CSV, with plain numbers (no thousands separators) for reuse. */

@@ -30,7 +30,9 @@ const more = document.querySelector<HTMLButtonElement>("#sok-flere")!;
 
 const pagefindUrl = "/pagefind/pagefind.js";
 const pagefind: Pagefind = await import(/* @vite-ignore */ pagefindUrl);
-await pagefind.options({ excerptLength: 24 });
+// A long topic page that covers a subject should not lose to a short table page that only names it; Pagefind's default
+// pageLength (0.75) favours short pages strongly.
+await pagefind.options({ excerptLength: 24, ranking: { pageLength: 0.3 } });
 const allFacets = await pagefind.filters();
 let words: string[] | undefined;
 let shown = 0;

@@ -49,13 +49,42 @@ export async function dataHash(dataDir: string): Promise<string> {
   return hash.digest("hex").slice(0, 16);
 }
 
+/** A release number as src/site.ts writes it, e.g. "2026.12.0". */
+const releaseVersion = /^\d{4}\.\d{1,2}\.\d{1,3}$/;
+
+/**
+ * What is wrong with an archive's contents, or undefined: a release number, and file keys that are plain relative
+ * paths below the release (no "..", no absolute path, no backslash), so publishing can never write outside its folder.
+ */
+export function archiveProblem(archive: ReleaseArchive): string | undefined {
+  if (typeof archive.version !== "string" || !releaseVersion.test(archive.version)) {
+    return `version ${JSON.stringify(archive.version)} is not a release number such as 2026.12.0`;
+  }
+  if (typeof archive.files !== "object" || archive.files === null) return "has no files";
+  for (const [key, content] of Object.entries(archive.files)) {
+    const plain = /^[\w][\w.-]*(?:\/[\w][\w.-]*)*$/.test(key);
+    if (!plain) return `file key ${JSON.stringify(key)} is not a relative path below the release`;
+    if (!isArchived(key)) return `file key ${JSON.stringify(key)} is not a kind of file an archive holds`;
+    if (typeof content !== "string") return `file ${key} is not text`;
+  }
+  return undefined;
+}
+
 export async function readArchives(dataDir: string): Promise<ReleaseArchive[]> {
   const dir = archiveDirOf(dataDir);
   const names = (await readdir(dir).catch(() => [] as string[])).filter((f) => f.endsWith(".json.gz")).sort();
   const archives: ReleaseArchive[] = [];
   for (const name of names) {
-    const archive = JSON.parse(gunzipSync(await readFile(path.join(dir, name))).toString("utf8")) as ReleaseArchive;
-    if (`${archive.version}.json.gz` !== name) throw new Error(`${path.join(dir, name)} holds release ${archive.version}; the file must be named ${archive.version}.json.gz`);
+    const file = path.join(dir, name);
+    let archive: ReleaseArchive;
+    try {
+      archive = JSON.parse(gunzipSync(await readFile(file)).toString("utf8")) as ReleaseArchive;
+    } catch (error) {
+      throw new Error(`${file} is not a gzipped JSON archive: ${(error as Error).message}`);
+    }
+    const problem = archiveProblem(archive);
+    if (problem) throw new Error(`${file}: ${problem}`);
+    if (`${archive.version}.json.gz` !== name) throw new Error(`${file} holds release ${archive.version}; the file must be named ${archive.version}.json.gz`);
     archives.push(archive);
   }
   return archives;

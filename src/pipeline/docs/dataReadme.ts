@@ -76,6 +76,21 @@ for den er en del av nettadressen andre har lenket til. Rett feltene og kontroll
 Må en id likevel endres, legg den gamle adressen inn i \`src/redirects.ts\`, så den sender leseren videre; testene
 feiler når en side fra en arkivert utgave er borte uten en slik videresending.
 
+**Kontrollere eller oppdatere ett tilbud.** Tilbudssiden sier «Ikke kontrollert siden kilden» til en redaktør har
+sjekket tilbudet.
+1. Sjekk opplysningene mot tilbyderen (telefon eller e-post) eller tilbyderens nettside.
+2. Brukte du en nettside, legg den inn i \`sources.csv\` som en egen kilde: \`kind\` = \`nettside\`, \`document_type\` =
+   \`nettside\`, \`url\`, \`retrieved\` (datoen du leste den, ÅÅÅÅ-MM-DD), en kort tittel og \`reference_basis\`.
+   \`seed_file\` er tom.
+3. Rett feltene i \`offers.csv\` med egne ord. Et nytt faktum fra nettsiden får \`source_id\` = nettsidens id,
+   \`source_location\` = delen av siden (f.eks. «Om tilbudet»), og \`source_line\` = 1.
+4. Fyll inn \`last_verified\` (dagens dato), \`verified_by\` (hvem, og mot hva) og \`next_review\` (når det bør sjekkes
+   igjen, f.eks. om ett år). Byggingen stopper hvis \`next_review\` ikke er senere enn \`last_verified\`, eller hvis
+   \`verified_by\` mangler.
+5. Henvisningsregler for tilbudet står i \`referral_facts.csv\` med tilbudets id i \`offer_ids\`; de vises under
+   «Henvis hit». Nettadresser står i \`web_addresses.csv\`.
+6. Kjør \`npm run build\` og \`npm test\`, og legg inn en ny datautgave (se under).
+
 **Legge til et tilbud.** Legg til en rad i \`offers.csv\` med en ny, unik id. Tilbyderen må finnes i
 \`providers.csv\` og stedene i \`places.csv\` (legg dem til først).
 

@@ -238,11 +238,12 @@ export const webAddresses = defineDataset({
       : [],
 });
 
+/** In the order a GP reads them: may I refer, what to write, who decides, then the limits. */
 export const referralTopics = [
   "who_may_refer",
-  "rights_assessment",
-  "assessing_unit",
   "referral_content",
+  "assessing_unit",
+  "rights_assessment",
   "age_rule",
   "exclusions",
   "conditions",
