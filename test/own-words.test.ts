@@ -43,6 +43,11 @@ describe("finding copied runs", () => {
     expect(index.copiedRuns("en to tre fire fem seks sju åtte")).toEqual([]);
   });
 
+  it("names the seed line a run starts on, also below a word split over two lines", () => {
+    const seed = new SeedIndex([{ file: "l.txt", text: "a b sam-\nmen c\nd e f g h i j k l m\nn" }]);
+    expect(seed.copiedRuns("e f g h i j k l m")).toEqual([{ run: "e f g h i j k l m", seed: "l.txt", line: 3 }]);
+  });
+
   it("reports a longer copied passage once, with all its words, and ignores case and punctuation", () => {
     expect(index.copiedRuns("En, to; tre fire fem seks sju åtte ni ti elleve!")).toEqual([
       { run: "en to tre fire fem seks sju åtte ni ti elleve", seed: "s.txt", line: 1 },

@@ -43,7 +43,8 @@ export class SeedIndex {
     for (const { file, text } of seeds) {
       const words: string[] = [];
       const lines: number[] = [];
-      text.replace(/-\n/g, "").split("\n").forEach((lineText, i) => {
+      // A word split by a line-end hyphen is joined on its first line; the empty line left behind keeps later lines' numbers.
+      text.replace(/-\n([^\n]*)/g, "$1\n").split("\n").forEach((lineText, i) => {
         for (const w of wordsOf(lineText)) {
           words.push(w);
           lines.push(i + 1);
