@@ -1,3 +1,4 @@
+import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { DataError, type DataIssue } from "./dataError.ts";
 import { readCsv, type CsvTable } from "./read/readCsv.ts";
@@ -71,6 +72,14 @@ export async function loadData(
     report.push({ dataset: dataset.name, file: shownAs, rowsRead: table.rows.length, rowsValid: result.rows.length });
   }
   issues.push(...referenceIssues(validated));
+  // A CSV the site does not read would be silently left out of every page (and of the release's data hash).
+  if (list === datasets) {
+    const known = new Set(datasets.map((d) => d.file));
+    for (const file of (await readdir(dataDir)).filter((f) => f.endsWith(".csv") && !known.has(f)).sort()) {
+      const shownAs = path.relative(relativeTo, path.join(dataDir, file)) || file;
+      issues.push({ file: shownAs, line: 0, column: "", message: `is not one of the site's datasets; expected one of ${[...known].join(", ")}, or the file moved out of data/` });
+    }
+  }
   if (issues.length) throw new DataError(issues);
   const byName = Object.fromEntries(validated.map((v) => [v.dataset.name, v]));
   return { data: byName as unknown as LoadedData, report };

@@ -66,12 +66,23 @@ export function optional<T>(col: Column<T>): Column<T | undefined> {
 
 const quote = (s: string) => JSON.stringify(s.length > 60 ? `${s.slice(0, 57)}…` : s);
 
+/** "Ã¸" for "ø", "Ã¥" for "å": UTF-8 bytes read as Windows-1252 and saved again as UTF-8. */
+const doubleEncoded = /[ÃÂ][\u0080-\u00BF\u2018-\u201E\u2020-\u2122\u0152\u0153\u0160\u0161\u0178\u017D\u017E\u0192\u02C6\u02DC]/;
+
+/** The start of a cell a spreadsheet would run as a formula: =, @, or + or - not followed by a number or a space. */
+const formulaStart = /^[=@]|^[+-](?![\d.,\s])/;
+
 /** Free text; kept exactly (apart from surrounding spaces). `prose: false` for a short label such as a period or a section number. */
 export function text(opts: Options & { maxLength?: number; prose?: false }): Column<string> {
   const max = opts.maxLength ?? 5000;
-  const col = column<string>(opts, `tekst (høyst ${max} tegn)`, `text of at most ${max} characters`, (v, ctx) =>
-    v.length > max ? fail(ctx, `is ${v.length} characters long; expected at most ${max}`) : v,
-  );
+  const col = column<string>(opts, `tekst (høyst ${max} tegn)`, `text of at most ${max} characters`, (v, ctx) => {
+    if (v.length > max) return fail(ctx, `is ${v.length} characters long; expected at most ${max}`);
+    // Every CSV the site publishes comes from these cells; a spreadsheet would run such a cell as a formula (OWASP).
+    const mojibake = doubleEncoded.exec(v);
+    if (mojibake) return fail(ctx, `${quote(v)} has "${mojibake[0]}", UTF-8 read as Windows-1252 (e.g. "Ã¸" for "ø"); expected the file saved once as UTF-8`);
+    if (formulaStart.test(v)) return fail(ctx, `${quote(v)} starts like a spreadsheet formula; expected text that does not start with =, @, or + or - before a letter`);
+    return v;
+  });
   const field: FieldDescriptor = { type: "string", constraints: { maxLength: max } };
   return opts.prose === false ? { ...col, field } : { ...col, field, prose: true };
 }
@@ -102,6 +113,8 @@ export function integer(opts: Options & { min?: number; max?: number }): Column<
       return fail(ctx, `${quote(v)} is not a whole number; expected digits only, without spaces, separators or decimals`);
     }
     const n = Number(v);
+    // Above 2^53 a number is rounded, and the CSV and JSON downloads would disagree.
+    if (!Number.isSafeInteger(n)) return fail(ctx, `${quote(v)} is too large to be kept exactly; expected a whole number below 9007199254740992`);
     if (n < min || (max !== undefined && n > max)) return fail(ctx, `${n} is out of range; expected a whole number ${range}`);
     return n;
   });

@@ -83,6 +83,10 @@ export const appropriations = defineDataset({
     ...provenanceColumns(),
   },
   citedNumbers: ["period_start", "period_end", "amount_nok"],
+  rowRules: (row) =>
+    typeof row.period_start === "number" && typeof row.period_end === "number" && row.period_end < row.period_start
+      ? [{ column: "period_end", message: `${row.period_end} is before period_start ${row.period_start}; expected the same year or later` }]
+      : [],
 });
 
 export const ownerships = ["offentlig", "privat"] as const;
@@ -136,6 +140,9 @@ export const providers = defineDataset({
   asPrinted: ["name"],
 });
 
+/** Pages and folders under /tilbud/ besides the offers (src/pages/tilbud/): an offer with one of these ids would lose its page. */
+export const offerRoutes = ["kart", "malgruppe", "pasientliste", "region", "slik-henviser-du"];
+
 export const offers = defineDataset({
   name: "offers",
   file: "offers.csv",
@@ -175,7 +182,9 @@ export const offers = defineDataset({
   citedTexts: ["provider_as_printed", "places_as_printed"],
   asPrinted: ["sector_as_printed", "provider_as_printed", "places_as_printed"],
   rowRules: (row) =>
-    typeof row.last_verified === "string" && typeof row.next_review === "string" && row.next_review <= row.last_verified
+    typeof row.id === "string" && offerRoutes.includes(row.id)
+      ? [{ column: "id", message: `"${row.id}" is the address of another page, /tilbud/${row.id}/; expected an id no page under /tilbud/ uses` }]
+      : typeof row.last_verified === "string" && typeof row.next_review === "string" && row.next_review <= row.last_verified
       ? [{ column: "next_review", message: `${row.next_review} is not after last_verified ${row.last_verified}; expected a later date` }]
       : row.last_verified !== undefined && row.verified_by === undefined
         ? [{ column: "verified_by", message: "is empty while last_verified is set; expected who checked the offer" }]
