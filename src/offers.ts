@@ -7,8 +7,11 @@ export type Region = (typeof regions)[number];
 export type TargetGroup = (typeof targetGroups)[number];
 export type OfferForm = (typeof offerForms)[number];
 
-export const regionSlug = (region: Region): string =>
-  region.toLowerCase().replace(/ø/g, "o").replace(/\s+/g, "-");
+/** A Norwegian name as a value in an address or a filter: "Helse Sør-Øst" → "helse-sor-ost", "Møre og Romsdal" → "more-og-romsdal". */
+const slug = (name: string): string =>
+  name.toLowerCase().replace(/æ/g, "ae").replace(/ø/g, "o").replace(/å/g, "a").replace(/\s+/g, "-");
+
+export const regionSlug = (region: Region): string => slug(region);
 
 export const targetGroupLabels: Record<TargetGroup, string> = {
   "psykisk-helse": "Psykiske plager (angst, depresjon)",
@@ -130,8 +133,7 @@ export function regionAddresses(region: Region): WebAddress[] {
 }
 
 /** A county as a filter value in the URL: "Møre og Romsdal" → "more-og-romsdal". */
-export const countySlug = (county: string): string =>
-  county.toLowerCase().replace(/æ/g, "ae").replace(/ø/g, "o").replace(/å/g, "a").replace(/\s+/g, "-");
+export const countySlug = (county: string): string => slug(county);
 
 /** The places where at least one offer is given, by name; and their counties. */
 export const usedPlaces: Place[] = places
