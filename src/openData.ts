@@ -19,6 +19,8 @@ function foreignKeys(d: Dataset) {
 
 export const csvHref = (d: Dataset) => `/data/${d.name}.csv`;
 export const jsonHref = (d: Dataset) => `/data/${d.name}.json`;
+/** The same records for Norwegian Excel: semicolons, decimal comma, byte order mark (src/excelCsv.ts). */
+export const excelHref = (d: Dataset) => `/data/excel/${d.name}.csv`;
 
 // What the generate stage wrote: copies of data/*.csv, byte for byte, and the validated records as JSON.
 const csvFiles = import.meta.glob<string>("./generated/csv/*.csv", { query: "?raw", import: "default", eager: true });

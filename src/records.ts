@@ -15,6 +15,9 @@ import type {
   Source,
   Statistic,
   StatisticsTable,
+  TableItem,
+  SourceTable,
+  KeyFigure,
 } from "./pipeline/schema/datasets.ts";
 import appropriationsJson from "./generated/data/appropriations.json";
 import delphiCategoriesJson from "./generated/data/delphi_categories.json";
@@ -32,6 +35,9 @@ import sourcesJson from "./generated/data/sources.json";
 import statisticsJson from "./generated/data/statistics.json";
 import { readerLocation } from "./sourceLocation.ts";
 import statisticsTablesJson from "./generated/data/statistics_tables.json";
+import tableItemsJson from "./generated/data/table_items.json";
+import sourceTablesJson from "./generated/data/source_tables.json";
+import keyFiguresJson from "./generated/data/key_figures.json";
 
 export const sources = sourcesJson as Source[];
 export const appropriations = appropriationsJson as Appropriation[];
@@ -43,6 +49,9 @@ export const places = placesJson as Place[];
 export const referralFacts = referralFactsJson as ReferralFact[];
 export const statisticsTables = statisticsTablesJson as StatisticsTable[];
 export const statistics = statisticsJson as Statistic[];
+export const tableItems = tableItemsJson as TableItem[];
+export const sourceTables = sourceTablesJson as SourceTable[];
+export const keyFigures = (keyFiguresJson as KeyFigure[]).slice().sort((a, b) => a.figure_order - b.figure_order);
 export const delphiCategories = delphiCategoriesJson as DelphiCategory[];
 export const delphiItems = delphiItemsJson as DelphiItem[];
 export const literature = literatureJson as Literature[];
@@ -63,6 +72,8 @@ const datasetPages: { title: string; href: string; rows: { source_id: string; so
   { title: "Tilbudsoversikten (nettadresser)", href: "/tilbud/", rows: webAddresses },
   { title: "Slik henviser du", href: "/tilbud/slik-henviser-du/", rows: referralFacts },
   { title: "Statistikktabeller", href: "/statistikk/tabeller/", rows: statistics },
+  { title: "Statistikktabeller (lister)", href: "/statistikk/tabeller/", rows: tableItems },
+  { title: "Nøkkeltall", href: "/statistikk/nokkeltall/", rows: keyFigures },
   { title: "Delphi-studien: kategorier", href: "/kunnskap/delphi-studien/", rows: delphiCategories },
   { title: "Delphi-studien: utfordringer og endringsforslag", href: "/kunnskap/delphi-studien/", rows: delphiItems },
   { title: "Litteratur: oversikter og studier", href: "/kunnskap/studier/", rows: literature },

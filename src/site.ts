@@ -16,6 +16,17 @@ export const site = {
 /** Every data release, newest first: what changed in data/ and on the site. Add one when data/ changes. */
 export const releases = [
   {
+    version: "2026.12.1",
+    date: "2026-12-04",
+    title: "Alle tabellene i kildene",
+    changes: [
+      "Statistikk: 114 av de 117 tabellene i de fem kildedokumentene står nå på nettstedet, med 61 nye tabellsider, 8 037 celler og 302 punkter i tabeller med ord. Listen over alle tabellene sier hvor hver står, og hvorfor tre er utelatt.",
+      "Celler som er plassert ut fra dokumentets egen tekst fordi overskriften mangler, er merket «plassering utledet»; verdier som ikke kan plasseres sikkert, står under «Ikke plassert».",
+      "Nøkkeltall: de mest siterte tallene med definisjon, periode, forbehold og vei til tabellen, blant dem unike pasienter, bevilgninger med NAVs andel, henvisninger, effektene og kostnaden.",
+      "Hver tabell og hvert datasett kan lastes ned for norsk Excel (semikolon og desimalkomma).",
+    ],
+  },
+  {
     version: "2026.12.0",
     date: "2026-12-04",
     title: "Første datautgave",

@@ -1,7 +1,7 @@
 // The statistics section's vocabulary: themes, how a cell is shown, and a table rebuilt from its cells.
-import type { Statistic, StatisticsTable } from "./pipeline/schema/datasets.ts";
+import type { SourceTable, Statistic, StatisticsTable, TableItem } from "./pipeline/schema/datasets.ts";
 import { statisticThemes } from "./pipeline/schema/datasets.ts";
-import { statistics, statisticsTables } from "./records.ts";
+import { sourceTables, statistics, statisticsTables, tableItems } from "./records.ts";
 
 export type Theme = (typeof statisticThemes)[number];
 
@@ -21,6 +21,47 @@ for (const cell of statistics) {
 }
 
 export const cellsOf = (tableId: string): Statistic[] => cellsByTable.get(tableId) ?? [];
+/** The points of a table whose cells are words (registers, forms, descriptions), in the table's order. */
+export const itemsOf = (tableId: string): TableItem[] =>
+  tableItems.filter((i) => i.table_id === tableId).sort((a, b) => a.item_order - b.item_order);
+export const excelHref = (table: StatisticsTable): string => `/statistikk/tabeller/excel/${table.id}.csv`;
+export const csvHref = (table: StatisticsTable): string => `/statistikk/tabeller/${table.id}.csv`;
+
+/**
+ * The values of a table that could not be placed, as "; "-separated groups, each either a value or "row label: v v v".
+ * e.g. "13; Er sykmeldt: 2 5 5" → [{ values: ["13"] }, { row: "Er sykmeldt", values: ["2", "5", "5"] }].
+ */
+export function unplacedGroups(text: string | undefined): { row?: string; values: string[] }[] {
+  if (!text) return [];
+  return text.split("; ").map((group) => {
+    const colon = group.lastIndexOf(": ");
+    return colon < 0
+      ? { values: [group.trim()] }
+      : { row: group.slice(0, colon).trim(), values: group.slice(colon + 2).trim().split(/\s+/) };
+  });
+}
+
+/** Where each table of the source documents stands on the site, for the table list and its counts. */
+export const sourceTablesOf = (sourceId: string): SourceTable[] => sourceTables.filter((t) => t.source_id === sourceId);
+
+const otherPlaces: Record<Exclude<SourceTable["status"], "statistikk" | "utelatt">, { title: string; href: string }> = {
+  tilbud: { title: "Tilbudsoversikten", href: "/tilbud/" },
+  litteratur: { title: "Oversikter og studier", href: "/kunnskap/studier/" },
+  bevilgninger: { title: "Bevilgninger", href: "/statistikk/bevilgninger/" },
+  delphi: { title: "Delphi-studien", href: "/kunnskap/delphi-studien/" },
+};
+
+/** The pages a source table is shown on; none when it is left out. */
+export function placesOf(t: SourceTable): { title: string; href: string; tableId?: string }[] {
+  if (t.status === "utelatt") return [];
+  if (t.status === "statistikk") {
+    return (t.table_ids ?? []).map((id) => {
+      const table = tableById(id);
+      return { title: table.title, href: tableHref(table), tableId: id };
+    });
+  }
+  return [otherPlaces[t.status]];
+}
 export const tableHref = (table: StatisticsTable): string => `/statistikk/tabeller/${table.id}/`;
 /** How pages name a source table: its number, then our short title ("Tabell 4.37: Aktivitet i …"); the printed caption is in the downloads. */
 export const tableName = (table: StatisticsTable): string => `${table.table}: ${table.title}`;

@@ -3,6 +3,7 @@ import type { ChartDefinition } from "./chart.ts";
 import { delphiMeaningUnits } from "./delphiChart.ts";
 import { effectEstimates } from "./effectsChart.ts";
 import { gpReferrals } from "./gpReferralsChart.ts";
+import { navReferralsByCounty } from "./navReferralsChart.ts";
 import { reviewsByGroupAndYear } from "./literatureChart.ts";
 import { collaborationRatings } from "./ratingsChart.ts";
 import { offerMap } from "./offerMap.ts";
@@ -12,5 +13,5 @@ import * as comparisonCharts from "./comparisonCharts.ts";
 
 /** Every chart on the site by id, so an MDX page can embed one as <Chart id="…" />. */
 export const charts: Record<string, ChartDefinition<any>> = Object.fromEntries(
-  [appropriationsPerYear, offersByRegionAndGroup, offerMap, ...Object.values(statisticsCharts), ...Object.values(comparisonCharts), effectEstimates, gpReferrals, delphiMeaningUnits, reviewsByGroupAndYear, collaborationRatings].map((c) => [c.id, c as ChartDefinition<any>]),
+  [appropriationsPerYear, offersByRegionAndGroup, offerMap, ...Object.values(statisticsCharts), ...Object.values(comparisonCharts), effectEstimates, gpReferrals, navReferralsByCounty, delphiMeaningUnits, reviewsByGroupAndYear, collaborationRatings].map((c) => [c.id, c as ChartDefinition<any>]),
 );

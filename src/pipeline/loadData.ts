@@ -6,7 +6,7 @@ import {
   datasets,
   type appropriations,
   type delphiCategories,
-  type delphiItems, type findings, type keyMessages, type literature, type offers, type offerUpdates, type webAddresses, type places, type providers, type referralFacts, type sources, type statistics, type statisticsTables } from "./schema/datasets.ts";
+  type delphiItems, type findings, type keyMessages, type literature, type offers, type offerUpdates, type webAddresses, type places, type providers, type referralFacts, type sources, type statistics, type statisticsTables, type tableItems, type sourceTables, type keyFigures } from "./schema/datasets.ts";
 import type { Dataset } from "./schema/dataset.ts";
 import { referenceIssues, validateTable, type ValidatedDataset } from "./validate/validate.ts";
 
@@ -22,6 +22,9 @@ export interface LoadedData {
   referral_facts: ValidatedDataset<typeof referralFacts>;
   statistics_tables: ValidatedDataset<typeof statisticsTables>;
   statistics: ValidatedDataset<typeof statistics>;
+  table_items: ValidatedDataset<typeof tableItems>;
+  source_tables: ValidatedDataset<typeof sourceTables>;
+  key_figures: ValidatedDataset<typeof keyFigures>;
   delphi_categories: ValidatedDataset<typeof delphiCategories>;
   delphi_items: ValidatedDataset<typeof delphiItems>;
   literature: ValidatedDataset<typeof literature>;

@@ -298,11 +298,38 @@ export const statisticsTables = defineDataset({
     theme: oneOf(statisticThemes, { description: "Temaside tabellen hører til." }),
     ...provenanceColumns(),
     source_line_last: optional(integer({ description: "Siste linje tabellteksten og tabellen strekker seg over, der den står over flere linjer.", min: 1 })),
+    unplaced_values: optional(
+      text({
+        description:
+          "Verdier i tabellen som ikke kan plasseres sikkert i rad og kolonne (tekstutgaven har mistet oppsettet), slik kilden skriver dem, skilt med «; »; en gruppe kan begynne med raden de står i («Er sykmeldt: 2 5 5»). De står ikke i statistics.csv; siden viser dem som «ikke plassert». Forklar hvorfor i source_note.",
+        maxLength: 2000,
+        prose: false,
+      }),
+    ),
   },
-  asPrinted: ["table", "caption"],
+  asPrinted: ["table", "caption", "unplaced_values"],
 });
 
-export const statisticUnits = ["antall", "prosent", "dager", "prosentpoeng", "kroner", "gjennomsnitt", "vekt", "t-verdi", "p-verdi"] as const;
+export const statisticUnits = [
+  "antall",
+  "prosent",
+  "dager",
+  "prosentpoeng",
+  "kroner",
+  "tusen kroner",
+  "millioner kroner",
+  "gjennomsnitt",
+  "standardavvik",
+  "koeffisient",
+  "standardfeil",
+  "oddsforhold",
+  "vekt",
+  "t-verdi",
+  "z-verdi",
+  "p-verdi",
+  "år",
+  "måneder",
+] as const;
 
 export const statistics = defineDataset({
   name: "statistics",
@@ -323,6 +350,10 @@ export const statistics = defineDataset({
     value_as_printed: text({ description: "Verdien nøyaktig slik kilden skriver den.", maxLength: 40 }),
     unit: oneOf(statisticUnits, { description: "Enhet." }),
     partial_period: boolean({ description: "ja når perioden ikke er et helt år (f.eks. 2021 til og med 2. tertial)." }),
+    placement_derived: boolean({
+      description:
+        "ja når tekstutgaven har mistet overskriften ved cellen, og raden eller kolonnen er utledet av dokumentets egen tekst (tabellnote, avsnitt, n, summer); begrunnelsen står i source_note. Sida merker cellen «plassering utledet».",
+    }),
     ...provenanceColumns(),
   },
   citedTexts: ["value_as_printed"],
@@ -331,6 +362,91 @@ export const statistics = defineDataset({
     row.unit === "prosent" && typeof row.value === "number" && (row.value < 0 || row.value > 100)
       ? [{ column: "value", message: `${row.value} is not a share; expected 0 to 100 when unit is prosent` }]
       : [],
+});
+
+export const tableItems = defineDataset({
+  name: "table_items",
+  file: "table_items.csv",
+  title: "Tabeller med ord (lister)",
+  description:
+    "Tabeller i kildene som lister ord, ikke tall (registre, kartleggingsskjema, beskrivelser, kategorier): ett punkt per rad, med egne ord.",
+  key: "id",
+  columns: {
+    id: id({ description: "Fast id: tabell og punkt, f.eks. «tabell-3-1-p01»." }),
+    table_id: reference("statistics_tables", { description: "Tabellen punktet står i." }),
+    item_order: integer({ description: "Punktets plass i tabellen (1 = første).", min: 1 }),
+    term: text({ description: "Navnet eller overskriften slik kilden skriver den (navn, kort etikett), eller en kort etikett med egne ord.", maxLength: 160 }),
+    detail: optional(text({ description: "Hva tabellen sier om punktet, med egne ord." })),
+    count: optional(integer({ description: "Antall, når tabellen oppgir et for punktet.", min: 0 })),
+    ...provenanceColumns(),
+    source_line_last: optional(integer({ description: "Siste linje punktet står på.", min: 1 })),
+  },
+  citedNumbers: ["count"],
+  asPrinted: ["term"],
+});
+
+export const sourceTableStatuses = ["statistikk", "tilbud", "litteratur", "bevilgninger", "delphi", "utelatt"] as const;
+
+export const sourceTables = defineDataset({
+  name: "source_tables",
+  file: "source_tables.csv",
+  title: "Tabellene i de fem dokumentene",
+  description:
+    "Alle tabellene i kildedokumentene, med hvor hver av dem står på nettstedet, eller hvorfor den er utelatt. Testene teller tabellene per dokument herfra.",
+  key: "id",
+  columns: {
+    id: id({ description: "Fast id: dokument og tabellnummer, f.eks. «sintef-ntnu-tabell-4-9»." }),
+    table: text({ description: "Tabellnummeret slik kilden skriver det.", maxLength: 60 }),
+    status: oneOf(sourceTableStatuses, {
+      description:
+        "Hvor tabellen står: statistikk (egen tabellside), tilbud (tilbudsoversikten), litteratur (oversiktene og studiene), bevilgninger, delphi (Delphi-siden), eller utelatt.",
+    }),
+    table_ids: optional(
+      list(reference("statistics_tables", { description: "tabellside" }), {
+        description: "Tabellsiden, når status er statistikk; flere når kilden trykker tabellen over sider med ulike kolonner.",
+      }),
+    ),
+    reason: optional(text({ description: "Hvorfor tabellen er utelatt, med egne ord; påkrevd når status er utelatt." })),
+    ...provenanceColumns(),
+  },
+  asPrinted: ["table"],
+  rowRules: (row) => {
+    const problems: { column: string; message: string }[] = [];
+    if (row.status === "statistikk" && !row.table_ids) problems.push({ column: "table_ids", message: "is empty; expected the table page's id when status is statistikk" });
+    if (row.status !== "statistikk" && row.table_ids) problems.push({ column: "table_ids", message: `is set while status is ${String(row.status)}; expected it empty` });
+    if (row.status === "utelatt" && !row.reason) problems.push({ column: "reason", message: "is empty; expected why the table is left out" });
+    return problems;
+  },
+});
+
+export const keyFigures = defineDataset({
+  name: "key_figures",
+  file: "key_figures.csv",
+  title: "Nøkkeltall",
+  description:
+    "Tallene som oftest blir sitert, hvert med definisjon, periode, forbehold og lenke til tabellen eller siden det står på.",
+  key: "id",
+  columns: {
+    id: id({ description: "Fast id; blir ankeret i nettadressen /statistikk/nokkeltall/#<id>." }),
+    figure_order: integer({ description: "Rekkefølgen på siden (1 = først).", min: 1 }),
+    label: text({ description: "Hva tallet er, kort og med egne ord.", maxLength: 90 }),
+    value: decimal({ description: "Tallet, i enheten (kroner skrives ut: 5746911000)." }),
+    value_as_printed: text({ description: "Tallet slik kilden skriver det, f.eks. «3,57 milliarder».", maxLength: 60, prose: false }),
+    unit: oneOf(statisticUnits, { description: "Enhet." }),
+    period: text({ description: "Perioden tallet gjelder, f.eks. «2008–2018».", maxLength: 40, prose: false }),
+    definition: text({ description: "Hva som er talt eller regnet, med egne ord." }),
+    caveat: optional(text({ description: "Det en må vite før en siterer tallet (avvik mellom kilder, hva som ikke er med), med egne ord." })),
+    href: text({ description: "Siden med tabellen tallet står i, f.eks. /statistikk/tabeller/tabell-4-77/.", maxLength: 120, prose: false }),
+    on_home: boolean({ description: "ja når tallet også står på forsiden." }),
+    ...provenanceColumns(),
+    source_line_last: optional(integer({ description: "Siste linje tallet og forklaringen står på.", min: 1 })),
+  },
+  citedTexts: ["value_as_printed"],
+  asPrinted: ["value_as_printed"],
+  rowRules: (row) =>
+    /^\/[a-z0-9\-/]*\/(#[a-z0-9-]+)?$/.test(String(row.href))
+      ? []
+      : [{ column: "href", message: `${JSON.stringify(row.href)} is not a path on this site; expected e.g. /statistikk/tabeller/tabell-4-77/` }],
 });
 
 export const delphiCategories = defineDataset({
@@ -499,6 +615,9 @@ export const datasets = [
   referralFacts,
   statisticsTables,
   statistics,
+  tableItems,
+  sourceTables,
+  keyFigures,
   delphiCategories,
   delphiItems,
   literature,
@@ -516,6 +635,9 @@ export type WebAddress = RecordOf<typeof webAddresses>;
 export type ReferralFact = RecordOf<typeof referralFacts>;
 export type StatisticsTable = RecordOf<typeof statisticsTables>;
 export type Statistic = RecordOf<typeof statistics>;
+export type TableItem = RecordOf<typeof tableItems>;
+export type SourceTable = RecordOf<typeof sourceTables>;
+export type KeyFigure = RecordOf<typeof keyFigures>;
 export type DelphiCategory = RecordOf<typeof delphiCategories>;
 export type DelphiItem = RecordOf<typeof delphiItems>;
 export type Literature = RecordOf<typeof literature>;
