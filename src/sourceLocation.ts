@@ -2,7 +2,7 @@
 // text extraction stay in data/ and the downloads, for the provenance check; they mean nothing in the report itself.
 
 /** Whether a clause points into our text extraction (a line, the text edition) rather than the document itself. */
-const aboutExtraction = /\blinje|\blinjene\b|\blinjer\b|\bL\d{2,}|\bl\.\s?\d|tekstutgave|\.txt\b|linjeskift/i;
+const aboutExtraction = /\blinje|\blinjene\b|\blinjer\b|\bL\d{2,}|\bl\.\s?\d|tekstutgave|uttrekk|\.txt\b|linjeskift/i;
 
 /**
  * Where in the published document a fact stands, in words a reader can follow: "Tabell 4.20" → "tabell 4.20",

@@ -19,7 +19,9 @@ export const delphiMeaningUnits = defineChart<DelphiCategory>({
   rows,
   columns: [
     { label: "Kategori", value: (c) => c.name },
-    { label: "Meningsenheter", value: (c) => c.meaning_units, numeric: true },
+    { label: "Fra skriftlige svar", value: (c) => c.written_units, numeric: true },
+    { label: "Fra gruppeintervjuet", value: (c) => c.interview_units, numeric: true },
+    { label: "Meningsenheter i alt", value: (c) => c.meaning_units, numeric: true },
     { label: "Utfordringer", value: (c) => count(c, "problem"), numeric: true },
     { label: "Endringsforslag", value: (c) => count(c, "endring"), numeric: true },
   ],

@@ -4,6 +4,8 @@ import { delphiMeaningUnits } from "./delphiChart.ts";
 import { effectEstimates } from "./effectsChart.ts";
 import { gpReferrals } from "./gpReferralsChart.ts";
 import { navReferralsByCounty } from "./navReferralsChart.ts";
+import { sickPayDurationRegression } from "./regressionChart.ts";
+import { debitorCodeFocus } from "./surveyCharts.ts";
 import { reviewsByGroupAndYear } from "./literatureChart.ts";
 import { collaborationRatings } from "./ratingsChart.ts";
 import { offerMap } from "./offerMap.ts";
@@ -13,5 +15,5 @@ import * as comparisonCharts from "./comparisonCharts.ts";
 
 /** Every chart on the site by id, so an MDX page can embed one as <Chart id="…" />. */
 export const charts: Record<string, ChartDefinition<any>> = Object.fromEntries(
-  [appropriationsPerYear, offersByRegionAndGroup, offerMap, ...Object.values(statisticsCharts), ...Object.values(comparisonCharts), effectEstimates, gpReferrals, navReferralsByCounty, delphiMeaningUnits, reviewsByGroupAndYear, collaborationRatings].map((c) => [c.id, c as ChartDefinition<any>]),
+  [appropriationsPerYear, offersByRegionAndGroup, offerMap, ...Object.values(statisticsCharts), ...Object.values(comparisonCharts), effectEstimates, gpReferrals, navReferralsByCounty, sickPayDurationRegression, debitorCodeFocus, delphiMeaningUnits, reviewsByGroupAndYear, collaborationRatings].map((c) => [c.id, c as ChartDefinition<any>]),
 );
