@@ -35,7 +35,7 @@ export const debitorCodeFocus = defineChart<Answer>({
   title: "Fokus på å registrere debitorkode 20, ansattes svar i 2019 og 2021, andel (%)",
   takeaway: `Andelen som svarte «i stor» eller «i svært stor grad» var ${largeExtent(label2019)} prosent i 2019 og ${largeExtent(label2021)} prosent i 2021; i 2019 svarte en tredjedel «vet ikke», et svar 2021-tabellen ikke har.`,
   alt:
-    "Stablede stolper, én per undersøkelse, delt i svarene fra i svært liten grad til i svært stor grad, og vet ikke. " +
+    "Stablede stolper, én per undersøkelse, delt i de fem svarene på skalaen (fra minst til mest) og vet ikke. " +
     [label2019, label2021].map((s) => `${s}: ${rows.filter((r) => r.survey === s).map((r) => `${r.answer.toLowerCase()} ${formatCell(r.cell)} %`).join(", ")}`).join("; ") +
     ".",
   sourceId: "sintef-ntnu-folgeevaluering-vedlegg",
