@@ -235,7 +235,7 @@ describe("the built site", () => {
       const doc = await page(`statistikk/tabeller/${tableId}/index.html`);
       const marked = doc.querySelectorAll("td.derived").length;
       expect(marked, tableId).toBe(derived.filter((c) => c.table_id === tableId).length);
-      expect(doc.querySelector(".table-notes")?.textContent, tableId).toContain("Plassering utledet");
+      expect(doc.querySelector(".table-notes, .table-wide-notes")?.parentElement?.textContent, tableId).toContain("Plassering utledet");
     }
   });
 
@@ -328,6 +328,20 @@ describe("the built site", () => {
     } finally {
       await writeFile(file, good);
     }
+  });
+});
+
+const everyday = JSON.parse(await readFile(path.join(projectRoot, "data/sok/hverdagsord.json"), "utf8")) as { ord: { ord: string; betyr: string }[] };
+const bets = JSON.parse(await readFile(path.join(projectRoot, "data/sok/beste-treff.json"), "utf8")) as { treff: { søk: string[]; side: string }[] };
+
+describe("the search vocabulary (data/sok/)", () => {
+  // One test per entry, so an editor who adds a word the site never uses sees exactly which one.
+  it.each(everyday.ord.map((e) => [e.ord, e.betyr]))("reads «%s» as «%s», words the index has", async (_, means) => {
+    const words = JSON.parse(await readFile(path.join(outDir, "sok/ordliste.json"), "utf8")) as Record<string, number>;
+    for (const word of means.split(" ")) expect(Object.keys(words).some((w) => w.startsWith(word)), word).toBe(true);
+  });
+  it.each(bets.treff.map((b) => [b.side, b.søk.join(", ")]))("sends a best bet to %s, a page that exists (for %s)", async (href) => {
+    await access(path.join(outDir, href, "index.html"));
   });
 });
 

@@ -1,3 +1,5 @@
+import { addedWordsMarker, honestExcerpt } from "../src/client/excerpt.ts";
+import { bestBetFor, readQuery } from "../src/client/queryRewrite.ts";
 import { describe, expect, it } from "vitest";
 import { compoundOf, correctQuery, withinOneEdit } from "../src/client/typos.ts";
 import { searchTerms } from "../src/pipeline/search/searchTerms.ts";
@@ -72,12 +74,59 @@ describe("what Pagefind gets of a page", () => {
   it("is the main element without chart drawings, with the added words, and no words run together", async () => {
     const { searchDocument } = await import("../src/pipeline/search/indexSite.ts");
     const html =
-      '<html lang="nb"><head><title>T</title></head><body><header>Meny</header><main data-pagefind-body><h1>Tittel</h1>' +
+      '<html lang="nb"><head><title>T</title><meta name="description" content="Om siden"></head><body><header>Meny</header><main data-pagefind-body><h1>Tittel</h1>' +
       '<table><tr><td>2019</td><td>Psykiske plager</td></tr></table><figure><svg><text>akse</text></svg></figure></main><footer>Bunn</footer></body></html>';
     const doc = searchDocument(html, "<div>ekstra</div>");
     expect(doc).toContain('<html lang="nb">');
     expect(doc).not.toMatch(/Meny|Bunn|akse/);
     expect(doc.replace(/<[^>]+>/g, "")).toMatch(/2019\s+Psykiske plager/);
-    expect(doc).toMatch(/<div>ekstra<\/div><\/main>/);
+    // The added words come after a marker, so the search page can keep them out of excerpts.
+    expect(doc).toMatch(new RegExp(`<div>${addedWordsMarker}</div><div>ekstra</div></main>`));
+    expect(doc).toContain('<span data-pagefind-meta="description" hidden>Om siden</span>');
+    expect(searchDocument(html, "")).not.toContain(addedWordsMarker);
+  });
+});
+
+describe("an excerpt a reader can trust", () => {
+  const own = Array.from({ length: 60 }, (_, i) => `ord${i}`).join(" ");
+  const content = `${own} ${addedWordsMarker}. synonym kompositumdel`;
+  it("marks only matches in the page's own text, around the densest run of them", () => {
+    const excerpt = honestExcerpt(content, [40, 42, 61, 62], 10)!;
+    expect(excerpt).toBe("… ord35 ord36 ord37 ord38 ord39 <mark>ord40</mark> ord41 <mark>ord42</mark> ord43 ord44 …");
+    expect(excerpt).not.toMatch(/synonym|kompositumdel|søkeord/);
+  });
+  it("never runs into the added words, even for a match at the end of the page's text", () => {
+    expect(honestExcerpt(content, [59], 6)).toBe("… ord54 ord55 ord56 ord57 ord58 <mark>ord59</mark>");
+  });
+  it("gives nothing when the page matched only through added words, so the page's description is shown", () => {
+    expect(honestExcerpt(content, [61, 62])).toBeUndefined();
+  });
+});
+
+describe("a query as people write it", () => {
+  const everyday = [
+    { ord: "ryggsmerter", betyr: "rygg smerter" },
+    { ord: "virker det", betyr: "effekt" },
+    { ord: "kols", betyr: "åndedrettssystemet" },
+  ];
+  const questionWords = ["hva", "er", "hvordan", "det"];
+  it("drops question words, unless nothing would be left", () => {
+    expect(readQuery("Hvordan henvise?", everyday, questionWords).words).toEqual(["henvise"]);
+    expect(readQuery("hva er det", everyday, questionWords).words).toEqual(["hva", "er", "det"]);
+  });
+  it("reads everyday words as the site's words, and says which", () => {
+    const read = readQuery("ryggsmerter bergen", everyday, questionWords);
+    expect(read.words).toEqual(["ryggsmerter", "bergen"]);
+    expect(read.mapped).toEqual(["rygg", "smerter", "bergen"]);
+    expect(read.used).toEqual([everyday[0]]);
+    expect(readQuery("virker det?", everyday, questionWords).mapped).toEqual(["effekt"]);
+  });
+  it("leaves a query without everyday words as it is", () => {
+    expect(readQuery("angst bergen", everyday, questionWords)).toEqual({ words: ["angst", "bergen"], mapped: undefined, used: [] });
+  });
+  it("finds the best bet for a common question, with or without question words", () => {
+    const bets = [{ søk: ["henvise", "slik henviser du"], side: "/tilbud/slik-henviser-du/", tittel: "Slik henviser du", tekst: "" }];
+    expect(bestBetFor("Hvordan henvise?", bets, questionWords)?.side).toBe("/tilbud/slik-henviser-du/");
+    expect(bestBetFor("henvise kreft", bets, questionWords)).toBeUndefined();
   });
 });

@@ -1,11 +1,18 @@
-// The search page: Pagefind's JavaScript API with facets and typo correction, the query and facets in the URL.
+// The search page: Pagefind's JavaScript API with facets, everyday words, best bets and «Mente du», the query and
+// facets in the URL.
 import { facetLabels } from "../searchFacets.ts";
 import { compoundOf, correctQuery } from "./typos.ts";
+import { honestExcerpt } from "./excerpt.ts";
+import { bestBetFor, readQuery, type BestBet, type EverydayWord } from "./queryRewrite.ts";
+import everydayWords from "../../data/sok/hverdagsord.json";
+import bestBets from "../../data/sok/beste-treff.json";
 
 interface PagefindResultData {
   url: string;
   excerpt: string;
-  meta: { title?: string };
+  content: string;
+  locations: number[];
+  meta: { title?: string; description?: string };
   filters: Record<string, string[]>;
 }
 interface PagefindSearch {
@@ -27,6 +34,17 @@ const facetsBox = document.querySelector<HTMLElement>("#sok-fasetter")!;
 const status = document.querySelector<HTMLElement>("#sok-status")!;
 const list = document.querySelector<HTMLOListElement>("#sok-treff")!;
 const more = document.querySelector<HTMLButtonElement>("#sok-flere")!;
+const suggestion = document.querySelector<HTMLElement>("#sok-forslag")!;
+const bestBox = document.querySelector<HTMLElement>("#sok-beste")!;
+const filterBox = document.querySelector<HTMLDetailsElement>("#sok-filter")!;
+const filterCount = document.querySelector<HTMLElement>("#sok-filter-antall")!;
+const everyday = everydayWords.ord as EverydayWord[];
+const questionWords = everydayWords["spørreord"];
+const bets = bestBets.treff as BestBet[];
+// On a wide screen the facets stand beside the results; on a phone they wait behind «Filtrer», so results come first.
+const wide = matchMedia("(min-width: 48rem)");
+filterBox.open = wide.matches;
+wide.addEventListener("change", () => (filterBox.open = wide.matches));
 
 const pagefindUrl = "/pagefind/pagefind.js";
 const pagefind: Pagefind = await import(/* @vite-ignore */ pagefindUrl);
@@ -68,6 +86,8 @@ function drawFacets(counts: Record<string, Record<string, number>>, chosen: Reco
       }),
   );
   facetsBox.hidden = false;
+  const chosenCount = Object.values(chosen).reduce((n, v) => n + v.length, 0);
+  filterCount.textContent = chosenCount ? ` (${chosenCount} valgt)` : "";
 }
 
 /**
@@ -98,7 +118,10 @@ async function showMore() {
     meta.className = "muted search-result-meta";
     meta.textContent = [...(data.filters.type ?? []), ...(data.filters.region ?? []), ...(data.filters.gruppe ?? [])].join(" · ");
     const excerpt = document.createElement("p");
-    excerpt.innerHTML = data.excerpt; // Pagefind escapes the page text and only adds <mark>.
+    const own = honestExcerpt(data.content, data.locations);
+    // Pagefind escapes the page text; we only add <mark>. A page found only through added words shows its description.
+    if (own) excerpt.innerHTML = own;
+    else excerpt.textContent = data.meta.description ?? "";
     item.append(heading, meta, excerpt);
     list.append(item);
   }
@@ -122,26 +145,67 @@ async function run(updateUrl: boolean) {
     drawFacets(allFacets, chosen);
     status.textContent = "Skriv et søkeord.";
     more.hidden = true;
+    showSuggestion(undefined);
+    showBestBet(undefined);
     return;
   }
   const started = performance.now();
-  // A word the index does not have is corrected first: Pagefind would otherwise match its stem loosely.
   words ??= Object.keys(await (await fetch("/sok/ordliste.json")).json());
-  const compound = compoundOf(query, words);
-  const corrected = compound ? undefined : correctQuery(query, words);
-  const term = compound ?? corrected ?? query;
-  const search = await pagefind.search(term, { filters });
-  const note = compound
-    ? ` Viser treff for «${compound}», som kildene skriver i ett ord.`
-    : corrected
-      ? ` Ingen treff på «${query}»; viser treff for «${corrected}».`
-      : "";
-  current = search?.results ?? [];
-  drawFacets(await facetCounts(term, search, chosen), chosen);
+  const known = new Set(words);
+  const read = readQuery(query, everyday, questionWords);
+  const asWritten = compoundOf(read.words.join(" "), words) ?? read.words.join(" ");
+  const asSiteWords = read.mapped && (compoundOf(read.mapped.join(" "), words) ?? read.mapped.join(" "));
+  // The query as written, and as the site's words when an everyday word was read: both sets of results, the
+  // written query's first.
+  // A word the index lacks would match unrelated words by its stem ("kols" → "kolonne"): such a variant is not searched.
+  // Numbers are not in the word list (it holds words for correcting typos) but are in the index.
+  const isKnown = (w: string) => /^\p{N}/u.test(w) || known.has(w) || words!.some((k) => k.startsWith(w));
+  const allKnown = (t: string) => t.split(" ").every(isKnown);
+  const variants = [asWritten, asSiteWords].filter((t): t is string => Boolean(t) && allKnown(t!));
+  const searches = await Promise.all(variants.map((t) => pagefind.search(t, { filters })));
+  const seen = new Set<string>();
+  current = searches.flatMap((r) => r?.results ?? []).filter((r) => !seen.has(r.id) && seen.add(r.id));
+  const term = asSiteWords ?? asWritten;
+  drawFacets(await facetCounts(variants.at(-1) ?? term, searches.at(-1) ?? null, chosen), chosen);
+  const bet = bestBetFor(query, bets, questionWords);
+  showBestBet(bet);
   await showMore();
+  // «Mente du»: only for a word the index lacks, that no everyday word explains, and that is one letter from an index word.
+  const unknown = read.words.filter((w) => !isKnown(w) && !read.used.some((u) => u.ord.split(" ").includes(w)));
+  const proposal = unknown.length ? correctQuery(read.words.join(" "), words) : undefined;
+  showSuggestion(proposal);
   const n = current.length;
-  status.textContent = `${n === 0 ? "Ingen treff" : n === 1 ? "1 treff" : `${n} treff`}.${note}`;
+  const explained = read.used.length ? ` Tar også med ${read.used.map((u) => `«${u.betyr}» for «${u.ord}»`).join(", ")}.` : "";
+  const compound = asWritten !== read.words.join(" ") ? ` «${asWritten}» skrives i ett ord på nettstedet.` : "";
+  status.textContent = `${n === 0 ? `Ingen treff på «${query}»` : n === 1 ? "1 treff" : `${n} treff`}.${explained}${compound}`;
   status.dataset.ms = String(Math.round(performance.now() - started));
+}
+
+function showSuggestion(proposal: string | undefined) {
+  suggestion.replaceChildren();
+  suggestion.hidden = !proposal;
+  if (!proposal) return;
+  const link = document.createElement("a");
+  link.href = `/sok/?q=${encodeURIComponent(proposal)}`;
+  link.textContent = proposal;
+  suggestion.append("Mente du ", link, "?");
+}
+
+function showBestBet(bet: BestBet | undefined) {
+  bestBox.replaceChildren();
+  bestBox.hidden = !bet;
+  if (!bet) return;
+  const heading = document.createElement("h2");
+  heading.textContent = "Beste treff";
+  const link = document.createElement("a");
+  link.href = bet.side;
+  link.textContent = bet.tittel;
+  const title = document.createElement("p");
+  title.className = "best-bet-title";
+  title.append(link);
+  const text = document.createElement("p");
+  text.textContent = bet.tekst;
+  bestBox.append(heading, title, text);
 }
 
 const params = new URLSearchParams(location.search);

@@ -5,6 +5,7 @@ import { builtHtmlFiles } from "../site/builtPages.ts";
 import { detached, indexedText } from "../site/pageText.ts";
 import { searchTerms, wordsOf } from "./searchTerms.ts";
 import { taskWindow } from "../taskWindow.ts";
+import { addedWordsMarker } from "../../client/excerpt.ts";
 
 /** Where the search page finds the index's words, to correct a query's typos. */
 export const wordListPath = "sok/ordliste.json";
@@ -24,12 +25,14 @@ export function searchDocument(html: string, extraIndexed: string): string {
   const main = /<main\b[\s\S]*<\/main>/.exec(html)?.[0];
   if (!main) return html;
   const lang = /<html[^>]*\blang="([^"]*)"/.exec(html)?.[1] ?? "nb";
+  // The page's own description, shown as the result's text when the page matched only through added words.
+  const description = /<meta name="description" content="([^"]*)"/.exec(html)?.[1] ?? "";
   const withoutDrawings = main
     .replace(/<svg\b[\s\S]*?<\/svg>/g, "")
     // A space after each closing tag, so an excerpt never runs two cells or items together ("2019Psykiske").
     .replace(/<\/([a-z][a-z0-9]*)>/g, "</$1> ")
-    .replace("</main> ", `${extraIndexed}</main>`);
-  return `<!DOCTYPE html><html lang="${lang}"><head><meta charset="utf-8"></head><body>${withoutDrawings}</body></html>`;
+    .replace("</main> ", `${extraIndexed ? `<div>${addedWordsMarker}</div>${extraIndexed}` : ""}</main>`);
+  return `<!DOCTYPE html><html lang="${lang}"><head><meta charset="utf-8"></head><body><span data-pagefind-meta="description" hidden>${description}</span>${withoutDrawings}</body></html>`;
 }
 
 /**

@@ -21,14 +21,15 @@ export function metaContent(html: string, name: string): string | undefined {
 
 /**
  * The text search indexes: inside the element marked data-pagefind-body, without the parts marked
- * data-pagefind-ignore (the facet markers and the citation block), tags removed. Also the h1.
+ * data-pagefind-ignore (the facet markers, the citation block, text repeated on every page of a kind), tags removed.
+ * Also the h1. An ignored element must not hold an element of its own name (the match ends at the first closing tag).
  */
 export function indexedText(html: string): { text: string; heading: string; headingWeight: number } {
   const body = /<main[^>]*data-pagefind-body[^>]*>([\s\S]*)<\/main>/.exec(html)?.[1];
   if (body === undefined) return { text: "", heading: "", headingWeight: 7 };
   const kept = body
     .replace(/<script[\s\S]*?<\/script>/g, " ")
-    .replace(/<div hidden data-pagefind-ignore[^>]*>[\s\S]*?<\/div>/g, " ")
+    .replace(/<([a-z][a-z0-9]*)\b[^>]*\sdata-pagefind-ignore\b[^>]*>[\s\S]*?<\/\1>/g, " ")
     .replace(/<details class="cite"[\s\S]*?<\/details>/g, " ");
   const strip = (s: string) => decodeEntities(s.replace(/<[^>]+>/g, " ")).replace(/\s+/g, " ").trim();
   const h1 = /<h1([^>]*)>([\s\S]*?)<\/h1>/.exec(kept);
