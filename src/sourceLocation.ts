@@ -59,6 +59,11 @@ function readerClauses(text: string): string[] {
     .filter((clause) => !aboutExtraction.test(clause));
 }
 
+const capitalized = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
+
+/** The clauses of a note a reader needs, each on its own ("Avrundet; Anslag (kilden)" → ["Avrundet", "Anslag (kilden)"]). */
+export const readerNoteClauses = (note: string | undefined): string[] => (note ? readerClauses(note).map(capitalized) : []);
+
 /**
  * The part of an editors' note a reader needs: errors or gaps in the source, rounding, estimates. Clauses that point
  * into our text extraction (line numbers, extraction order) are for editors only. Undefined when nothing is left.
@@ -67,6 +72,5 @@ export function readerNote(note: string | undefined): string | undefined {
   if (!note) return undefined;
   const kept = readerClauses(note);
   if (kept.length === 0) return undefined;
-  const text = kept.join("; ");
-  return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
+  return `${capitalized(kept.join("; "))}.`;
 }

@@ -2,6 +2,7 @@
 import type { SourceTable, Statistic, StatisticsTable, TableItem } from "./pipeline/schema/datasets.ts";
 import { statisticThemes } from "./pipeline/schema/datasets.ts";
 import { sourceTables, statistics, statisticsTables, tableItems } from "./records.ts";
+import { formatNumber } from "./format.ts";
 
 export type Theme = (typeof statisticThemes)[number];
 
@@ -24,6 +25,11 @@ export const cellsOf = (tableId: string): Statistic[] => cellsByTable.get(tableI
 /** The points of a table whose cells are words (registers, forms, descriptions), in the table's order. */
 export const itemsOf = (tableId: string): TableItem[] =>
   tableItems.filter((i) => i.table_id === tableId).sort((a, b) => a.item_order - b.item_order);
+/** How much a table holds, as its lists say it: "126 verdier", or "23 punkter" for a table of words. */
+export function tableSize(tableId: string): string {
+  const cells = cellsOf(tableId).length;
+  return cells ? `${formatNumber(cells)} verdier` : `${formatNumber(itemsOf(tableId).length)} punkter`;
+}
 export const excelHref = (table: StatisticsTable): string => `/statistikk/tabeller/excel/${table.id}.csv`;
 export const csvHref = (table: StatisticsTable): string => `/statistikk/tabeller/${table.id}.csv`;
 

@@ -1,7 +1,7 @@
-import * as Plot from "@observablehq/plot";
 import { formatDecimal } from "../format.ts";
 import type { Statistic } from "../pipeline/schema/datasets.ts";
 import { statistics } from "../records.ts";
+import { intervalDots } from "./intervalPlot.ts";
 import { defineChart, sourceColumn } from "./chart.ts";
 
 /** The effect estimate the source trusts most (ATE, Mahalanobis matching) with its 95 % interval, per sector and outcome. */
@@ -72,17 +72,6 @@ export const effectEstimates = defineChart<Effect>({
     { label: "p", value: (r) => String(r.p).replace(".", ","), csv: (r) => r.p, numeric: true },
     sourceColumn(),
   ],
-  plot: (data) => ({
-    width: 720,
-    height: 300,
-    marginLeft: 290,
-    marginRight: 20,
-    x: { label: "Dager (negativ = færre enn kontrollgruppen)", grid: true, nice: true, tickFormat: (d: number) => new Intl.NumberFormat("nb-NO").format(d) },
-    y: { label: null, domain: data.map((r) => `${r.sector} – ${r.outcome.toLowerCase()}`) },
-    marks: [
-      Plot.ruleX([0], { strokeDasharray: "3 3" }),
-      Plot.ruleY(data, { y: (r: Effect) => `${r.sector} – ${r.outcome.toLowerCase()}`, x1: "low", x2: "high", strokeWidth: 2 }),
-      Plot.dot(data, { y: (r: Effect) => `${r.sector} – ${r.outcome.toLowerCase()}`, x: "coef", r: 5, className: "chart-mark", fill: "currentColor" }),
-    ],
-  }),
+  plot: (data) =>
+    intervalDots(data, { label: (r) => `${r.sector} – ${r.outcome.toLowerCase()}`, value: (r) => r.coef, xLabel: "Dager (negativ = færre enn kontrollgruppen)", marginLeft: 290, height: 300 }),
 });

@@ -4,6 +4,7 @@ import { statistics } from "../records.ts";
 import { formatCell } from "../statistics.ts";
 import { defineChart, sourceColumn } from "./chart.ts";
 import { inFigureLegend } from "./legend.ts";
+import { shareBars } from "./shareBars.ts";
 
 /** One answer share of one question: "Dårlig" 14 % on the question about cooperation inside the trust. */
 interface Rating {
@@ -55,9 +56,7 @@ export const collaborationRatings = defineChart<Rating>({
     y: { label: null, domain: [...new Set(data.map((r) => r.question))] },
     color: { type: "ordinal", domain: answers, range: ["#b2182b", "#ef8a62", "#bdbdbd", "#67a9cf", "#2166ac"], legend: false },
     marks: [
-      Plot.barX(data, Plot.stackX({ y: "question", x: "share", fill: "answer", order: answers })),
-      // The share written in each segment wide enough for it, so the colours are never the only key.
-      Plot.text(data, Plot.stackX({ y: "question", x: "share", z: "answer", order: answers, text: (r: Rating) => (r.share >= 8 ? String(r.share) : ""), fill: "black", fontSize: 12 })),
+      ...shareBars(data, { y: "question", order: answers, textFrom: 8 }),
       // Starts under the title, left of the plot frame, so all five answers fit on one line.
       ...inFigureLegend(answers, {
         startDx: -280,

@@ -1,7 +1,7 @@
-import * as Plot from "@observablehq/plot";
 import type { Statistic } from "../pipeline/schema/datasets.ts";
 import { statistics } from "../records.ts";
 import { formatDecimal } from "../format.ts";
+import { intervalDots } from "./intervalPlot.ts";
 import { defineChart, sourceColumn } from "./chart.ts";
 
 /** The debitor 20 coefficient of Tabell 4.85 per sector: extra days of sick pay, with our 95 % interval from its standard error. */
@@ -50,17 +50,5 @@ export const sickPayDurationRegression = defineChart<Estimate>({
     { label: "95 % intervall øvre", value: (r) => formatDecimal(r.high), csv: (r) => r.high, numeric: true },
     sourceColumn(),
   ],
-  plot: (data) => ({
-    width: 720,
-    height: 240,
-    marginLeft: 170,
-    marginRight: 20,
-    x: { label: "Ekstra dager med sykepenger", grid: true, nice: true, tickFormat: (d: number) => new Intl.NumberFormat("nb-NO").format(d) },
-    y: { label: null, domain: data.map((r) => r.sector) },
-    marks: [
-      Plot.ruleX([0], { strokeDasharray: "3 3" }),
-      Plot.ruleY(data, { y: "sector", x1: "low", x2: "high", strokeWidth: 2 }),
-      Plot.dot(data, { y: "sector", x: "days", r: 5, className: "chart-mark", fill: "currentColor" }),
-    ],
-  }),
+  plot: (data) => intervalDots(data, { label: (r) => r.sector, value: (r) => r.days, xLabel: "Ekstra dager med sykepenger", marginLeft: 170, height: 240 }),
 });

@@ -4,6 +4,7 @@ import { statistics } from "../records.ts";
 import { formatCell } from "../statistics.ts";
 import { defineChart, sourceColumn } from "./chart.ts";
 import { inFigureLegend } from "./legend.ts";
+import { shareBars } from "./shareBars.ts";
 
 /** One answer share of one survey year: "I stor grad" 25 % in 2019. */
 interface Answer {
@@ -60,8 +61,7 @@ export const debitorCodeFocus = defineChart<Answer>({
     y: { label: null, domain: [label2019, label2021] },
     color: { type: "ordinal", domain: scale, range: colours, legend: false },
     marks: [
-      Plot.barX(data, Plot.stackX({ y: "survey", x: "share", fill: "answer", order: scale, stroke: "#767676", strokeWidth: 0.5 })),
-      Plot.text(data, Plot.stackX({ y: "survey", x: "share", z: "answer", order: scale, text: (r: Answer) => (r.share >= 6 ? String(r.share) : ""), fill: "black", fontSize: 12 })),
+      ...shareBars(data, { y: "survey", order: scale, textFrom: 6, outlined: true }),
       ...inFigureLegend(scale.map((s) => s.replace(/^I /, "i ")), {
         startDx: -120,
         dy: -40,

@@ -17,6 +17,12 @@ export interface BestBet {
 export const normalizeQuery = (query: string): string =>
   query.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
 
+/** The words without question words, unless nothing would be left ("hvordan henvise" → "henvise"; "hva er det" stays). */
+function withoutQuestionWords(words: string[], questionWords: string[]): string[] {
+  const kept = words.filter((w) => !questionWords.includes(w));
+  return kept.length ? kept : words;
+}
+
 export interface ReadQuery {
   /** The query to search for, as the reader wrote it less question words ("hvordan henvise" → "henvise"). */
   words: string[];
@@ -32,11 +38,7 @@ export interface ReadQuery {
  */
 export function readQuery(query: string, everyday: EverydayWord[], questionWords: string[]): ReadQuery {
   const normalized = normalizeQuery(query);
-  const stop = new Set(questionWords);
-  const dropQuestionWords = (words: string[]) => {
-    const kept = words.filter((w) => !stop.has(w));
-    return kept.length ? kept : words;
-  };
+  const dropQuestionWords = (words: string[]) => withoutQuestionWords(words, questionWords);
   const used: EverydayWord[] = [];
   let mapped = ` ${normalized} `;
   for (const entry of [...everyday].sort((a, b) => b.ord.length - a.ord.length)) {
@@ -54,7 +56,6 @@ export function readQuery(query: string, everyday: EverydayWord[], questionWords
 /** The best bet for a query, when the query (with or without its question words) is one of a bet's phrases. */
 export function bestBetFor(query: string, bets: BestBet[], questionWords: string[]): BestBet | undefined {
   const normalized = normalizeQuery(query);
-  const stop = new Set(questionWords);
-  const withoutQuestion = normalized.split(" ").filter((w) => !stop.has(w)).join(" ");
+  const withoutQuestion = withoutQuestionWords(normalized.split(" "), questionWords).join(" ");
   return bets.find((bet) => bet.søk.some((phrase) => phrase === normalized || phrase === withoutQuestion));
 }

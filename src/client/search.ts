@@ -1,7 +1,7 @@
 // The search page: Pagefind's JavaScript API with facets, everyday words, best bets and «Mente du», the query and
 // facets in the URL.
 import { facetLabels } from "../searchFacets.ts";
-import { compoundOf, correctQuery } from "./typos.ts";
+import { compoundOf, correctQuery, inIndex } from "./typos.ts";
 import { honestExcerpt } from "./excerpt.ts";
 import { bestBetFor, readQuery, type BestBet, type EverydayWord } from "./queryRewrite.ts";
 import everydayWords from "../../data/sok/hverdagsord.json";
@@ -158,8 +158,7 @@ async function run(updateUrl: boolean) {
   // The query as written, and as the site's words when an everyday word was read: both sets of results, the
   // written query's first.
   // A word the index lacks would match unrelated words by its stem ("kols" → "kolonne"): such a variant is not searched.
-  // Numbers are not in the word list (it holds words for correcting typos) but are in the index.
-  const isKnown = (w: string) => /^\p{N}/u.test(w) || known.has(w) || words!.some((k) => k.startsWith(w));
+  const isKnown = (w: string) => inIndex(w, known, words!);
   const allKnown = (t: string) => t.split(" ").every(isKnown);
   const variants = [asWritten, asSiteWords].filter((t): t is string => Boolean(t) && allKnown(t!));
   const searches = await Promise.all(variants.map((t) => pagefind.search(t, { filters })));

@@ -16,6 +16,14 @@ export function withinOneEdit(a: string, b: string): boolean {
 }
 
 /**
+ * Whether the index has a word: as a word, as the start of one (Pagefind matches word beginnings), or as a number
+ * (numbers are indexed, but the word list, made for correcting typos, leaves them out).
+ */
+export function inIndex(word: string, known: Set<string>, words: string[]): boolean {
+  return /^\p{N}/u.test(word) || known.has(word) || words.some((w) => w.startsWith(word));
+}
+
+/**
  * words: the index's words, most frequent first. Returns the query with unknown words corrected,
  * or undefined when every word is known or none can be corrected.
  */
@@ -27,7 +35,7 @@ export function correctQuery(query: string, words: string[]): string | undefined
     .split(/\s+/)
     .filter(Boolean)
     .map((term) => {
-      if (term.length < 3 || known.has(term) || words.some((w) => w.startsWith(term))) return term;
+      if (term.length < 3 || inIndex(term, known, words)) return term;
       const candidate = words.find((w) => withinOneEdit(term, w));
       if (!candidate) return term;
       changed = true;

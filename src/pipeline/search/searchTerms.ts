@@ -1,11 +1,6 @@
 import { detached } from "../site/pageText.ts";
 import { compoundParts, synonymGroups } from "./vocabulary.ts";
 
-/** Lower case, with hyphens, slashes and punctuation as spaces: "Muskel- og skjelett/MSK" → "muskel og skjelett msk". */
-export function normalize(text: string): string {
-  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
-}
-
 /** The words of a text, as search sees them. */
 export const wordsOf = (text: string): string[] => text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0);
 
