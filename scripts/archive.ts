@@ -50,4 +50,4 @@ try {
 const file = await writeArchive(dataDir, { version: dataRelease.version, date: dataRelease.date, dataHash: hash, commit, files });
 const pages = Object.keys(files).filter((f) => f.endsWith(".html")).length;
 console.log(`Archived release ${dataRelease.version}: ${pages} pages and ${Object.keys(files).length - pages} other files in ${path.relative(root, file) || file}.`);
-console.log("Run npm run build to publish it under /arkiv/, and commit the file.");
+console.log("Run npm run build to publish it under /arkiv/, and commit both files: the archive and its manifest (the list of files and hashes a reviewer reads).");

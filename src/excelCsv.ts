@@ -1,10 +1,9 @@
 // A CSV that Norwegian Excel opens right with a double click: semicolons between cells (Excel's list separator where
 // the decimal sign is a comma), decimal comma, and a UTF-8 byte order mark so «æøå» survive.
 
-export type ExcelCell = string | number | boolean | readonly string[] | undefined | null;
+import { neutralizeFormula } from "./csvFile.ts";
 
-/** Characters that make a spreadsheet read a cell as a formula or a command (OWASP "CSV injection"). */
-const FORMULA_START = /^[=+\-@\t\r]/;
+export type ExcelCell = string | number | boolean | readonly string[] | undefined | null;
 
 export function excelNumber(n: number): string {
   // No thousands separator: Excel would take "11 771" for text.
@@ -12,8 +11,7 @@ export function excelNumber(n: number): string {
 }
 
 export function excelText(text: string): string {
-  // A leading apostrophe makes the cell plain text; the same guard as the data check's refusal of formula-like cells.
-  const safe = FORMULA_START.test(text) ? `'${text}` : text;
+  const safe = neutralizeFormula(text);
   return /[;"\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 

@@ -4,7 +4,7 @@
 // nothing about stays empty. HSDS wants UUIDs, so each id is turned into a name-based UUID (version 5)
 // that stays the same from build to build.
 import { createHash } from "node:crypto";
-import { csvFormatRows } from "d3-dsv";
+import { csvFile } from "./csvFile.ts";
 import { offerHref, ownershipLabels, targetGroupLabels, updatesOf } from "./offers.ts";
 import { offers, places, providers } from "./records.ts";
 import { csvResource, packageDescriptor } from "./openData.ts";
@@ -151,7 +151,7 @@ export const hsdsTables: HsdsTable[] = [
 
 export function hsdsCsv(table: HsdsTable): string {
   const header = table.fields.map((f) => f.name);
-  return csvFormatRows([header, ...table.rows().map((row) => header.map((h) => (row[h] === undefined ? "" : String(row[h]))))]) + "\n";
+  return csvFile([header, ...table.rows().map((row) => header.map((h) => (row[h] === undefined ? "" : String(row[h]))))]);
 }
 
 export function hsdsDataPackage() {

@@ -1,9 +1,13 @@
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { gzipSync } from "node:zlib";
+import { parse, serialize, type DefaultTreeAdapterTypes } from "parse5";
 import { afterAll, describe, expect, it } from "vitest";
 import { archivedPageHtml, withArchiveAddress } from "../src/pipeline/archive/publishArchive.ts";
-import { isArchived } from "../src/pipeline/archive/releaseArchive.ts";
+import { archiveDirOf, archiveManifest, archiveProblem, isArchived, manifestFileOf, readArchives, writeArchive, type ReleaseArchive } from "../src/pipeline/archive/releaseArchive.ts";
+import { sanitizeHtml } from "../src/pipeline/archive/sanitizeHtml.ts";
 import { writeRedirectPages } from "../src/pipeline/site/redirectPages.ts";
 
 const page = (body: string) =>
@@ -113,5 +117,208 @@ describe("an archive file is data, checked before anything is written", () => {
     expect(archiveProblem(archive({ "tilbud\\x.html": "x" }))).toBe('file key "tilbud\\\\x.html" is not a relative path below the release');
     expect(archiveProblem(archive({ "pagefind/x.js": "x" }))).toBe('file key "pagefind/x.js" is not a kind of file an archive holds');
     expect(archiveProblem(archive({ "index.html": "x" }, ".."))).toBe('version ".." is not a release number such as 2026.12.0');
+  });
+});
+
+/**
+ * Everything in a document that could run script, as a browser would parse it: found by walking parse5's tree, on its
+ * own terms rather than with the sanitiser's rules, so the tests do not check the sanitiser against itself.
+ */
+function executableIn(html: string): string[] {
+  const found: string[] = [];
+  const walk = (node: DefaultTreeAdapterTypes.Node) => {
+    if ("tagName" in node) {
+      const tag = node.tagName.toLowerCase();
+      const attr = (name: string) => node.attrs.find((a) => a.name === name)?.value;
+      if (tag === "script" && attr("type") !== "application/ld+json") found.push(`<${tag}>`);
+      if (/^(iframe|frame|frameset|object|embed|applet|base|portal|animate|set|animatemotion|animatetransform)$/.test(tag)) found.push(`<${tag}>`);
+      if (tag === "meta" && attr("http-equiv")?.toLowerCase() === "refresh") found.push("<meta refresh>");
+      for (const a of node.attrs) {
+        const url = a.value.replace(/[\u0000-\u0020]/g, "").toLowerCase();
+        if (/^on/i.test(a.name) || a.name === "srcdoc") found.push(`${tag} ${a.name}`);
+        const image = tag === "img" || (tag === "link" && attr("rel") === "icon");
+        if (/^(javascript|vbscript):/.test(url) || (url.startsWith("data:") && !(image && url.startsWith("data:image/")))) found.push(`${tag} ${a.name}=${a.value}`);
+      }
+      if ("content" in node) walk((node as DefaultTreeAdapterTypes.Template).content);
+    }
+    if ("childNodes" in node) node.childNodes.forEach(walk);
+  };
+  walk(parse(html));
+  return found;
+}
+
+const jsonLd = '<script type="application/ld+json">{"@context":"https://schema.org","@type":"Dataset","name":"Tilbud <a> & b"}</script>';
+const chart =
+  '<svg viewBox="0 0 100 50" role="img" aria-labelledby="t1"><title id="t1">Bevilgninger per år</title><g class="bars"><path d="M0 50V10h10v40z" fill="currentColor"></path><text x="5" y="8">12</text></g></svg>';
+/** One payload per way a stored page could carry script past the old regex. */
+const hostile: Record<string, string> = {
+  "upper-case script": "<SCRIPT>alert(1)</SCRIPT>",
+  "JSON-LD type inside another attribute": `<script data-x='type="application/ld+json"'>alert(2)</script>`,
+  "text/javascript script": '<script type="text/javascript">alert(3)</script>',
+  "img onerror": "<img src=x onerror=alert(4)>",
+  "svg onload": "<svg onload=alert(5)></svg>",
+  "script in svg": "<svg><script>alert(6)</script></svg>",
+  "javascript: link with spaces and mixed case": '<a href=" JaVaScRiPt:alert(7)">lenke 7</a>',
+  "javascript: link with an encoded tab": '<a href="java&#x09;script:alert(8)">lenke 8</a>',
+  "xlink:href javascript: in svg": '<svg><a xlink:href="javascript:alert(9)"><text>lenke 9</text></a></svg>',
+  "iframe srcdoc": '<iframe srcdoc="<script>alert(10)</script>"></iframe>',
+  "meta refresh": '<meta http-equiv="Refresh" content="0;url=javascript:alert(11)">',
+  "svg animate to javascript:": '<svg><a><animate attributeName="href" to="javascript:alert(12)"/><text>lenke 12</text></a></svg>',
+  "object data": '<object data="javascript:alert(13)"></object>',
+  "base href": '<base href="https://evil.example/">',
+  "data: html link": '<a href="data:text/html,<script>alert(14)</script>">lenke 14</a>',
+  "form action": '<form action="vbscript:msgbox(15)"><button formaction="javascript:alert(15)">Send</button></form>',
+  // A known mutation payload: harmless as first parsed, a live img onerror once serialised and parsed again.
+  "namespace confusion": "<form><math><mtext></form><form><mglyph><style></math><img src onerror=alert(16)>",
+};
+
+describe("sanitizing an archived page", () => {
+  const doc = (body: string, head = "") => `<!DOCTYPE html><html lang="nb"><head><meta charset="utf-8">${head}</head><body><main>${body}</main></body></html>`;
+
+  for (const [what, payload] of Object.entries(hostile)) {
+    it(`removes ${what}`, () => {
+      const input = doc(`<p>før</p>${payload}<p>etter</p>`, payload);
+      // Executable as parsed, or once a parse is serialised and parsed again (the mutation payload).
+      expect([...executableIn(input), ...executableIn(serialize(parse(input)))], "the payload is executable to begin with").not.toEqual([]);
+      const output = sanitizeHtml(input);
+      expect(executableIn(output)).toEqual([]);
+      expect(output).not.toMatch(/alert\(|msgbox\(|evil\.example/);
+      expect(output).toContain("<p>før</p>");
+      expect(output).toContain("<p>etter</p>");
+    });
+  }
+
+  it("keeps the words of a neutralised link, without its target", () => {
+    const output = sanitizeHtml(doc('<a href=" JaVaScRiPt:alert(1)" class="x">lenke</a> <img src="x" alt="bilde" onerror="alert(1)">'));
+    expect(output).toContain('<a class="x">lenke</a>');
+    expect(output).toContain('<img src="x" alt="bilde">');
+  });
+
+  it("keeps JSON-LD, text, ordinary links, inline SVG charts and data: images", () => {
+    const img = '<img src="data:image/png;base64,iVBORw0KGgo=" alt="Figur">';
+    const body =
+      '<h1>Tilbud &amp; statistikk</h1><p>Se <a href="/tilbud/">tilbud</a>, <a href="#figur">figuren</a>, <a href="https://www.nav.no/x?a=1&amp;b=2">NAV</a> og <a href="mailto:post@example.no">e-post</a>.</p>' +
+      chart +
+      img +
+      '<a href="/figurer/f.svg" download>SVG</a>';
+    const input = doc(body, `${jsonLd}<link rel="icon" href="data:image/svg+xml,%3Csvg%3E%3C/svg%3E"><link rel="stylesheet" href="/_astro/Base.css">`);
+    const output = sanitizeHtml(input);
+    expect(output).toBe(input);
+    expect(executableIn(output)).toEqual([]);
+  });
+
+  it("keeps a JSON-LD script whatever the case or spacing of its type, and only in HTML", () => {
+    const output = sanitizeHtml(doc('<script type=" Application/LD+JSON ">{"a":1}</script><svg><script type="application/ld+json">alert(1)</script></svg>'));
+    expect(output).toContain('<script type=" Application/LD+JSON ">{"a":1}</script>');
+    expect(output).not.toContain("alert(1)");
+  });
+});
+
+describe("an archived page from a hostile archive", () => {
+  it("runs nothing, whatever the stored page carries, and keeps its text, JSON-LD and notice", () => {
+    const payloads = Object.values(hostile).join("");
+    const stored =
+      `<!DOCTYPE html><html lang="nb"><head><meta charset="utf-8">${jsonLd}${payloads}<script type="module" src="/_astro/x.js"></script></head>` +
+      `<body onload="alert(0)"><main id="innhold"><h1>Tittel</h1>${payloads}${chart}<p>Slutt.</p></main><template><img src=x onerror=alert(17)></template></body></html>`;
+    const html = archivedPageHtml(stored, { rel: "tilbud/a/index.html", version: "2026.11.0", date: "2026-11-23", inArchive: () => false, inSite: () => true });
+    expect(executableIn(html)).toEqual([]);
+    expect(html).not.toMatch(/alert\(|msgbox\(|evil\.example/);
+    expect(html).toContain(jsonLd);
+    expect(html).toContain(chart);
+    expect(html).toContain('<meta name="robots" content="noindex">');
+    expect(html).toMatch(/<main id="innhold"><div class="archive-notice" role="note"[^>]*><p><strong>Arkivert kopi:<\/strong>/);
+    expect(html).toContain("<h1>Tittel</h1>");
+    expect(html).toContain("<p>Slutt.</p>");
+  });
+});
+
+describe("an archived SVG figure", () => {
+  const withSvg = (svg: string) => ({ version: "2026.12.0", date: "2026-12-04", dataHash: "x", files: { "figurer/f.svg": svg } });
+
+  it("is accepted when it only draws", () => {
+    expect(archiveProblem(withSvg(`<?xml version="1.0"?>${chart.replace("<svg", '<svg xmlns="http://www.w3.org/2000/svg"')}`))).toBeUndefined();
+  });
+
+  it("is refused, naming the file, when it holds a script, an event handler or a javascript: URL", () => {
+    expect(archiveProblem(withSvg('<svg xmlns="http://www.w3.org/2000/svg"><SCRIPT>alert(1)</SCRIPT></svg>'))).toBe(
+      "file figurer/f.svg has a script element; an archived SVG must not run script",
+    );
+    expect(archiveProblem(withSvg('<svg:svg xmlns:svg="http://www.w3.org/2000/svg"><svg:script>alert(1)</svg:script></svg:svg>'))).toBe(
+      "file figurer/f.svg has a script element; an archived SVG must not run script",
+    );
+    expect(archiveProblem(withSvg('<svg xmlns="http://www.w3.org/2000/svg" OnLoad="alert(1)"/>'))).toBe(
+      "file figurer/f.svg has an event handler attribute (on…=); an archived SVG must not run script",
+    );
+    expect(archiveProblem(withSvg('<svg xmlns="http://www.w3.org/2000/svg"><a href="JavaScript:alert(1)"><text>x</text></a></svg>'))).toBe(
+      "file figurer/f.svg has a javascript: URL; an archived SVG must not run script",
+    );
+    expect(archiveProblem(withSvg('<svg xmlns="http://www.w3.org/2000/svg"><a href="java&#x09;script&#58;alert(1)"><text>x</text></a></svg>'))).toBe(
+      "file figurer/f.svg has a javascript: URL; an archived SVG must not run script",
+    );
+    expect(archiveProblem(withSvg('<svg xmlns="http://www.w3.org/2000/svg"><a><set attributeName="href" to="javascript:alert(1)"/></a></svg>'))).toBe(
+      "file figurer/f.svg has a javascript: URL; an archived SVG must not run script",
+    );
+  });
+});
+
+describe("an archive's manifest", () => {
+  const dirs: string[] = [];
+  afterAll(() => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }))));
+  const release: ReleaseArchive = {
+    version: "2026.12.0",
+    date: "2026-12-04",
+    dataHash: "a214b6111e91ca77",
+    commit: "b88d82bb25672e388fcd9cc1ba04583822b8381d",
+    files: { "tilbud/a/index.html": "<p>A</p>", "index.html": "<p>Forside</p>", "figurer/f.svg": "<svg></svg>", "data/offers.csv": "id\n1\n" },
+  };
+  const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
+  async function stored(archive: ReleaseArchive) {
+    const dataDir = path.join(await mkdtemp(path.join(os.tmpdir(), "hoa-manifest-")), "data");
+    dirs.push(path.dirname(dataDir));
+    await writeArchive(dataDir, archive);
+    return dataDir;
+  }
+  /** Replaces the archive file behind the manifest's back, as a hand edit or a bad merge would. */
+  const tamper = (dataDir: string, archive: ReleaseArchive) => writeFile(path.join(archiveDirOf(dataDir), `${archive.version}.json.gz`), gzipSync(JSON.stringify(archive)));
+
+  it("lists the release and a hash per file, sorted by key, and is written beside the archive", async () => {
+    const dataDir = await stored(release);
+    expect(await readFile(manifestFileOf(dataDir, release.version), "utf8")).toBe(
+      [
+        "version 2026.12.0 date 2026-12-04 dataHash a214b6111e91ca77 commit b88d82bb25672e388fcd9cc1ba04583822b8381d",
+        `${sha256("id\n1\n")}  data/offers.csv`,
+        `${sha256("<svg></svg>")}  figurer/f.svg`,
+        `${sha256("<p>Forside</p>")}  index.html`,
+        `${sha256("<p>A</p>")}  tilbud/a/index.html`,
+        "",
+      ].join("\n"),
+    );
+    expect(archiveManifest({ ...release, commit: undefined }).split("\n")[0]).toBe("version 2026.12.0 date 2026-12-04 dataHash a214b6111e91ca77 commit -");
+    expect(await readArchives(dataDir)).toEqual([release]);
+  });
+
+  it("refuses an archive whose content changed, gained or lost a file since its manifest, naming the file", async () => {
+    const dataDir = await stored(release);
+    const file = path.join(archiveDirOf(dataDir), "2026.12.0.json.gz");
+    await tamper(dataDir, { ...release, files: { ...release.files, "tilbud/a/index.html": "<p>A</p><script>alert(1)</script>" } });
+    await expect(readArchives(dataDir)).rejects.toThrow(`${file} does not match its manifest 2026.12.0.manifest.txt:\n- file tilbud/a/index.html has other content than the manifest lists`);
+    await tamper(dataDir, { ...release, files: { ...release.files, "tilbud/b/index.html": "<p>B</p>" } });
+    await expect(readArchives(dataDir)).rejects.toThrow("- file tilbud/b/index.html is in the archive but not in the manifest");
+    const { "index.html": _, ...withoutFrontPage } = release.files;
+    await tamper(dataDir, { ...release, files: withoutFrontPage });
+    await expect(readArchives(dataDir)).rejects.toThrow("- file index.html is in the manifest but not in the archive");
+    await tamper(dataDir, { ...release, dataHash: "0000000000000000" });
+    await expect(readArchives(dataDir)).rejects.toThrow('- header is "version 2026.12.0 date 2026-12-04 dataHash a214b6111e91ca77');
+  });
+
+  it("refuses an archive without a manifest, naming the archive", async () => {
+    const dataDir = await stored(release);
+    await rm(manifestFileOf(dataDir, release.version));
+    await expect(readArchives(dataDir)).rejects.toThrow(`${path.join(archiveDirOf(dataDir), "2026.12.0.json.gz")} has no manifest 2026.12.0.manifest.txt beside it`);
+  });
+
+  it("matches each archive shipped in data/arkiv", async () => {
+    const archives = await readArchives(path.join(import.meta.dirname, "..", "data"));
+    expect(archives.map((a) => a.version)).toEqual(expect.arrayContaining(["2026.12.0", "2026.12.1"]));
   });
 });

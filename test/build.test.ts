@@ -429,6 +429,21 @@ describe("the evidence section", () => {
 });
 
 describe("citable and open", () => {
+  it("offers no CSV download with a cell a spreadsheet would run as a formula (OWASP)", async () => {
+    const csvFiles = (await readdir(outDir, { recursive: true })).filter((f) => f.endsWith(".csv") && !f.startsWith("arkiv/"));
+    expect(csvFiles.length).toBeGreaterThan(150);
+    const risky: string[] = [];
+    for (const file of csvFiles) {
+      const text = (await readFile(path.join(outDir, file), "utf8")).replace(/^\uFEFF/, "");
+      const rows = (file.startsWith("data/excel/") || file.startsWith("statistikk/tabeller/excel/") ? dsvFormat(";") : dsvFormat(",")).parseRows(text);
+      for (const cell of rows.flat()) {
+        // A formula starts with =, +, -, @, tab or CR; a signed number (digits, separators, exponent, stars) cannot call anything.
+        if (/^[=+\-@\t\r]/.test(cell) && !/^[+-][\d \u00A0\u202F.,%*eE+-]*$/.test(cell)) risky.push(`${file}: ${cell.slice(0, 40)}`);
+      }
+    }
+    expect(risky).toEqual([]);
+  });
+
   it("gives every page a citation block, Scholar and OpenGraph tags, a preview image, valid JSON-LD, and BibTeX and RIS files that parse", async () => {
     const { Cite } = await import("@citation-js/core");
     await import("@citation-js/plugin-bibtex");

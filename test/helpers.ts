@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readFile, rename, rm, symlink, writeFile } from "node:fs/promises";
 import { csvFormatRows, csvParseRows } from "d3-dsv";
 import os from "node:os";
 import path from "node:path";
@@ -29,14 +29,27 @@ export function regenerateFromShippedData(): void {
  *   DELETE offers.csv                    removes a file
  *   SET statistics.csv 140 value 120     sets one cell (line as in the error messages)
  *   SET sources.csv 2 note <10 MB of text>  fills a cell with 10 MiB of text
+ *   SET offers.csv 2 name A\u{200B}B       \u{…} writes a character that cannot be seen in the fixture
+ *   LINK-OUT offers.csv                  moves the file out of the data folder and leaves a symbolic link to it
+ *   FOLDER offers.csv                    puts a folder where the file was
  */
 export async function applySetup(dir: string, setup: string): Promise<void> {
   for (const match of setup.matchAll(/^DELETE (\S+)$/gm)) await rm(path.join(dir, match[1]!));
+  for (const [, file] of setup.matchAll(/^LINK-OUT (\S+)$/gm)) {
+    const outside = path.join(path.dirname(dir), `outside-${file}`);
+    await rename(path.join(dir, file!), outside);
+    await symlink(outside, path.join(dir, file!));
+  }
+  for (const [, file] of setup.matchAll(/^FOLDER (\S+)$/gm)) {
+    await rm(path.join(dir, file!));
+    await mkdir(path.join(dir, file!));
+  }
   for (const [, file, line, column, value] of setup.matchAll(/^SET (\S+) (\d+) (\S+) (.+)$/gm)) {
     const rows = csvParseRows(await readFile(path.join(dir, file!), "utf8"));
     const at = rows[0]!.indexOf(column!);
     if (at < 0) throw new Error(`setup: ${file} has no column ${column}`);
-    rows[Number(line) - 1]![at] = value === "<10 MB of text>" ? "æ".repeat(10 * 1024 * 1024) : value!;
+    rows[Number(line) - 1]![at] =
+      value === "<10 MB of text>" ? "æ".repeat(10 * 1024 * 1024) : value!.replace(/\\u\{([0-9A-F]+)\}/g, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)));
     await writeFile(path.join(dir, file!), csvFormatRows(rows) + "\n");
   }
 }

@@ -1,4 +1,4 @@
-import { csvFormatRows } from "d3-dsv";
+import { csvFile } from "../csvFile.ts";
 import { parseHTML } from "linkedom";
 import sharp from "sharp";
 import { cachedFile } from "../pipeline/fileCache.ts";
@@ -67,5 +67,5 @@ export function chartSvgFile(chart: ChartDefinition<any>, sourceLine: string): s
 export function chartCsv(chart: ChartDefinition<any>): string {
   const header = chart.columns.map((c) => c.label);
   const rows = chart.rows.map((row) => chart.columns.map((c) => String((c.csv ?? c.value)(row))));
-  return csvFormatRows([header, ...rows]) + "\n";
+  return csvFile([header, ...rows]);
 }

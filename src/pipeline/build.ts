@@ -1,18 +1,21 @@
-import { access, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { spawn } from "node:child_process";
-import { inputHash, readStamp, writeStamp } from "./buildCache.ts";
+import { spawn, type ChildProcess } from "node:child_process";
+import { close as closePagefind } from "pagefind";
+import { builtFileHashes, changedBuiltFiles, inputHash, readStamp, writeStamp } from "./buildCache.ts";
 import { cacheDirVariable } from "./fileCache.ts";
-import { indexSite } from "./search/indexSite.ts";
+import { DataError } from "./dataError.ts";
+import { indexSite, type IndexReport } from "./search/indexSite.ts";
 import { builtHtmlFiles } from "./site/builtPages.ts";
-import { writeSiteFiles } from "./site/writeSiteFiles.ts";
+import { writeSiteFiles, type SiteFilesReport } from "./site/writeSiteFiles.ts";
 import { loadData } from "./loadData.ts";
 import { writeGenerated } from "./generate/writeGenerated.ts";
 import { dataHash, readArchives, summarize, type ReleaseArchive } from "./archive/releaseArchive.ts";
-import { publishArchives } from "./archive/publishArchive.ts";
+import { publishArchives, type PublishReport } from "./archive/publishArchive.ts";
 import { writeRedirectPages } from "./site/redirectPages.ts";
 import { redirects } from "../redirects.ts";
 import { expectedPages, verifySite, type ExpectedPages } from "./verify/verifySite.ts";
+import { acquireBuildLock, BuildLockedError, removeStaleTempFolders, shownPath, swapIntoPlace, SwapError, type BuildLock, type SwapResult } from "./outputFolder.ts";
 
 export interface BuildOptions {
   /** Project root, e.g. "/work/main". */
@@ -26,6 +29,136 @@ export interface BuildOptions {
   /** Build even when data and code are unchanged since the site in outDir was built. */
   force?: boolean;
   log?: (line: string) => void;
+  /** For tests: stand-ins for the stages after generate, so their failures can be tried without Astro. */
+  stages?: Partial<BuildStages>;
+}
+
+/** The stages after generate; each writes into the temporary folder `siteDir`. */
+export interface BuildStages {
+  astroBuild: (root: string, siteDir: string) => Promise<void>;
+  siteFiles: (siteDir: string) => Promise<SiteFilesReport>;
+  index: (siteDir: string) => Promise<IndexReport>;
+  archive: (siteDir: string, archives: ReleaseArchive[]) => Promise<PublishReport & { redirects: number }>;
+  verify: (siteDir: string, expected: ExpectedPages) => Promise<number>;
+  /** Puts the finished site in place of outDir (swapIntoPlace). */
+  swap: (siteDir: string, outDir: string) => Promise<SwapResult>;
+}
+
+const realStages: BuildStages = {
+  astroBuild: (root, siteDir) => astroBuildInChildProcess(root, siteDir),
+  siteFiles: writeSiteFiles,
+  index: indexSite,
+  // Moved addresses first, so an archived page whose address has moved links on through its redirect.
+  archive: async (siteDir, archives) => {
+    const moved = await writeRedirectPages(siteDir, redirects);
+    return { ...(await publishArchives(siteDir, archives)), redirects: moved };
+  },
+  verify: verifySite,
+  swap: (siteDir, outDir) => swapIntoPlace(siteDir, outDir),
+};
+
+/** A stage's failure, named: `[index] failed: <what went wrong>`; the original error is its `cause`. */
+export class StageError extends Error {
+  readonly stage: string;
+  constructor(stage: string, cause: unknown) {
+    super(`[${stage}] failed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    this.name = "StageError";
+    this.stage = stage;
+  }
+}
+
+// DataError keeps its own form (every problem with its file and line); a named error is not named twice.
+const named = (stageName: string, error: unknown) =>
+  error instanceof DataError || error instanceof StageError || error instanceof SwapError || error instanceof BuildLockedError ? error : new StageError(stageName, error);
+
+/** Runs a step that prints nothing, naming it in its error. */
+async function step<T>(name: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    throw named(name, error);
+  }
+}
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** What a build holds that must not outlive it: its child processes, its temporary folder and its lock. */
+interface RunningBuild {
+  lock: BuildLock;
+  tmpDir?: string;
+  children: Set<ChildProcess>;
+  /** The two renames of the swap, while they run: a stop waits for them, so outDir is never left half-swapped. */
+  swap?: Promise<unknown>;
+  newSiteInPlace: boolean;
+  /** Set once the build is being stopped from outside (a signal, a crash): its own error path then stays silent. */
+  abandoned?: Promise<{ newSiteInPlace: boolean }>;
+}
+
+let running: RunningBuild | undefined;
+
+/** Ends a child process: SIGTERM, then SIGKILL if it has not ended within a few seconds. */
+async function endChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const ended = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  child.kill("SIGTERM");
+  const late = setTimeout(() => child.kill("SIGKILL"), 3000);
+  await ended;
+  clearTimeout(late);
+}
+
+/**
+ * Stops the running build, if any: ends its child processes (Astro, Pagefind), removes its temporary folder and frees
+ * its lock. For a signal or a crash (scripts/build.ts calls it on an unhandled error). Resolves to whether the new
+ * site had already been put in place, or undefined when no build was running.
+ */
+export function abandonBuild(): Promise<{ newSiteInPlace: boolean } | undefined> {
+  const build = running;
+  if (!build) return Promise.resolve(undefined);
+  build.abandoned ??= (async () => {
+    await Promise.all([...build.children].map(endChild));
+    await closePagefind().catch(() => undefined);
+    await build.swap?.catch(() => undefined);
+    if (build.tmpDir) await rm(build.tmpDir, { recursive: true, force: true, maxRetries: 3 }).catch(() => undefined);
+    await build.lock.release();
+    if (running === build) running = undefined;
+    return { newSiteInPlace: build.newSiteInPlace };
+  })();
+  return build.abandoned;
+}
+
+const signalExitCodes: Partial<Record<NodeJS.Signals, number>> = { SIGINT: 130, SIGTERM: 143 };
+
+/** SIGINT/SIGTERM during a build: end the children, remove the temporary folder, say what became of the site, exit 130/143. */
+function onStopSignal(signal: NodeJS.Signals): void {
+  if (!running || running.abandoned) return;
+  void abandonBuild().then((result) => {
+    process.stderr.write(
+      result?.newSiteInPlace
+        ? `\nBuild stopped by ${signal}, after the new site was put in place.\n`
+        : `\nBuild stopped by ${signal}. The last built site was left as it was.\n`,
+    );
+    process.exit(signalExitCodes[signal] ?? 1);
+  });
+}
+
+/**
+ * Runs `node <args>` as a child of the build: resolves when it exits with 0. While a build runs, the child is
+ * ended with it (a signal, a crash).
+ */
+export function runChildProcess(args: string[], cwd: string, what: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const build = running;
+    // Being stopped: start nothing more (what was started is being ended).
+    if (build?.abandoned) return reject(new Error(`${what} was not started: the build is being stopped`));
+    const child = spawn(process.execPath, args, { cwd, stdio: "inherit" });
+    build?.children.add(child);
+    child.on("error", reject);
+    child.on("exit", (code, signal) => {
+      build?.children.delete(child);
+      if (code === 0) resolve();
+      else reject(new Error(`${what} stopped with ${signal ? `signal ${signal}` : `exit code ${code}`} (its messages are above)`));
+    });
+  });
 }
 
 /**
@@ -33,20 +166,37 @@ export interface BuildOptions {
  * instead of staying under the stages after it; the peak memory of the whole build is that of the largest process.
  */
 function astroBuildInChildProcess(root: string, outDir: string): Promise<void> {
-  const script = `import { build } from "astro"; await build(${JSON.stringify({ root, outDir, logLevel: "warn" })});`;
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--input-type=module", "--eval", script], { cwd: root, stdio: "inherit" });
-    child.on("error", reject);
-    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`astro build stopped with exit code ${code} (its messages are above)`))));
-  });
+  // The child ends itself when the build process is gone (even killed with SIGKILL): it is then adopted by another parent.
+  const watchParent = `const parent = process.ppid; setInterval(() => { if (process.ppid !== parent) process.exit(1); }, 1000).unref();`;
+  // (A dynamic import, so the watch starts before Astro loads.)
+  const script = `${watchParent} const { build } = await import("astro"); await build(${JSON.stringify({ root, outDir, logLevel: "warn" })});`;
+  return runChildProcess(["--input-type=module", "--eval", script], root, "astro build");
 }
 
-/** Runs one stage and prints its name, what it did and how long it took. */
+/** Runs one stage and prints its name, what it did and how long it took; its error is named after it. */
 async function stage<T>(log: (l: string) => void, name: string, run: () => Promise<T>, summary: (result: T) => string): Promise<T> {
   const start = performance.now();
-  const result = await run();
+  const result = await step(name, run);
   log(`[${name}] ${summary(result)} (${Math.round(performance.now() - start)} ms)`);
   return result;
+}
+
+/**
+ * Runs two stages side by side and waits for both, even when one fails: the other must not go on writing into the
+ * temporary folder after it was removed. Then throws the error that came first, or returns both results.
+ */
+export async function runSideBySide<A, B>(a: () => Promise<A>, b: () => Promise<B>): Promise<[A, B]> {
+  let first: { error: unknown } | undefined;
+  const watched = <T>(run: () => Promise<T>) =>
+    Promise.resolve()
+      .then(run)
+      .catch((error: unknown) => {
+        first ??= { error };
+        throw error;
+      });
+  const [ra, rb] = await Promise.allSettled([watched(a), watched(b)]);
+  if (first) throw first.error;
+  return [(ra as PromiseFulfilledResult<A>).value, (rb as PromiseFulfilledResult<B>).value];
 }
 
 /**
@@ -72,82 +222,117 @@ async function readAndGenerate(log: (l: string) => void, root: string, dataDir: 
   return expectedPages(data);
 }
 
+/** At most a few items of a list, and how many more. */
+const someOf = (items: string[], max = 5) => items.slice(0, max).join(", ") + (items.length > max ? ` and ${items.length - max} more` : "");
+
 /**
  * The whole pipeline: read → validate → generate → Astro build → citation files and sitemap → Pagefind index → verify.
  * Everything is built into a temporary folder beside outDir, which replaces outDir only at the end,
- * so a failed build leaves the last good site as it was.
+ * so a failed build leaves the last good site as it was. A lock beside outDir keeps a second build out meanwhile.
  */
-export async function buildSite(options: BuildOptions): Promise<{ pages: number; cached?: boolean }> {
+export async function buildSite(options: BuildOptions): Promise<{ pages: number; cached?: boolean; leftover?: string }> {
   const log = options.log ?? console.log;
   const root = path.resolve(options.root);
   const dataDir = options.dataDir ?? path.join(root, "data");
   const outDir = path.resolve(options.outDir ?? path.join(root, "dist"));
+  const stages = { ...realStages, ...options.stages };
   const started = performance.now();
   process.env[cacheDirVariable] ??= path.join(root, "node_modules", ".cache", "helse-og-arbeid");
 
-  // Incremental: nothing is rebuilt when the inputs hash as they did for the site already in outDir.
-  const hash = await inputHash(root, dataDir);
-  const stamp = options.generateOnly || options.force ? undefined : await readStamp(outDir);
-  if (stamp?.hash === hash) {
-    const ms = Math.round(performance.now() - started);
-    log(`[cache] data and code unchanged since ${path.relative(root, outDir) || outDir}/ was built (inputs ${hash}); nothing rebuilt in ${ms} ms instead of ${stamp.ms} ms (--force rebuilds)`);
-    return { pages: 0, cached: true };
+  if (options.generateOnly) {
+    const archives = await step("read+validate", () => readArchives(dataDir));
+    await readAndGenerate(log, root, dataDir, archives);
+    return { pages: 0 };
   }
 
-  const archives = await readArchives(dataDir);
-  const expected = await readAndGenerate(log, root, dataDir, archives);
-  if (options.generateOnly) return { pages: 0 };
-
-  const tmpDir = `${outDir}.tmp-${process.pid}`;
-  await rm(tmpDir, { recursive: true, force: true });
+  if (running) throw new BuildLockedError("A build is already running in this process; this one was not started.");
+  const build: RunningBuild = { lock: await step("lock", () => acquireBuildLock(outDir)), children: new Set(), newSiteInPlace: false };
+  running = build;
+  process.on("SIGINT", onStopSignal);
+  process.on("SIGTERM", onStopSignal);
   try {
-    const pages = await stage(
-      log,
-      "astro build",
-      async () => {
-        await astroBuildInChildProcess(root, tmpDir);
-        const files = await builtHtmlFiles(tmpDir);
-        let charts = 0;
-        for (const f of files) charts += ((await readFile(path.join(tmpDir, f), "utf8")).match(/<figure class="chart"/g) ?? []).length;
-        return { pages: files.length, charts };
-      },
-      (r) => `${r.pages} pages built, ${r.charts} charts rendered`,
-    );
-    // Side by side: the images keep sharp's threads busy while Pagefind's process indexes, and neither reads what the other writes.
-    await Promise.all([
-      stage(
-        log,
-        "site files",
-        () => writeSiteFiles(tmpDir),
-        (r) =>
-          `${r.citations} pages with BibTeX and RIS files, ${r.images} preview images (${r.imagesFromCache} unchanged, from the cache), sitemap with ${r.sitemapUrls} addresses`,
-      ),
-      stage(log, "index", () => indexSite(tmpDir), (r) => `${r.pages} pages indexed for search (Pagefind), ${r.words} words for typo correction`),
-    ]);
-    // After the index and the sitemap, which are for the current pages only.
-    await stage(
-      log,
-      "archive",
-      // Moved addresses first, so an archived page whose address has moved links on through its redirect.
-      async () => {
-        const moved = await writeRedirectPages(tmpDir, redirects);
-        return { ...(await publishArchives(tmpDir, archives)), redirects: moved };
-      },
-      (r) => `${r.pages} pages of ${r.releases} archived release(s) under /arkiv/, ${r.redirects} redirect pages`,
-    );
-    await stage(log, "verify", () => verifySite(tmpDir, expected), (checks) => `${checks} checks passed`);
+    if (build.lock.takenOverFrom) log(`[cleanup] took over ${shownPath(build.lock.file)}, left by an earlier build that did not finish (process ${build.lock.takenOverFrom} has ended)`);
+    for (const line of await removeStaleTempFolders(outDir)) log(`[cleanup] ${line}`);
 
-    await writeStamp(tmpDir, { hash, ms: Math.round(performance.now() - started) });
-    const oldDir = `${outDir}.old-${process.pid}`;
-    const hadOld = await access(outDir).then(() => true, () => false);
-    if (hadOld) await rename(outDir, oldDir);
-    await rename(tmpDir, outDir);
-    if (hadOld) await rm(oldDir, { recursive: true, force: true });
-    log(`[done] ${pages.pages} pages in ${path.relative(root, outDir) || outDir}/ (${Math.round(performance.now() - started)} ms)`);
-    return { pages: pages.pages };
-  } catch (error) {
+    // Incremental: nothing is rebuilt when the inputs hash as they did for the site already in outDir, and that site is as it was built.
+    const hash = await step("cache", () => inputHash(root, dataDir));
+    const stamp = options.force ? undefined : await readStamp(outDir);
+    if (stamp?.hash === hash) {
+      const changes = await changedBuiltFiles(outDir, stamp);
+      if (!changes.length) {
+        const ms = Math.round(performance.now() - started);
+        log(`[cache] data and code unchanged since ${path.relative(root, outDir) || outDir}/ was built (inputs ${hash}); nothing rebuilt in ${ms} ms instead of ${stamp.ms} ms (--force rebuilds)`);
+        return { pages: 0, cached: true };
+      }
+      log(`[cache] data and code unchanged, but ${path.relative(root, outDir) || outDir}/ was changed since it was built: ${someOf(changes)}; building it again`);
+    }
+
+    const archives = await step("read+validate", () => readArchives(dataDir));
+    const expected = await readAndGenerate(log, root, dataDir, archives);
+
+    const tmpDir = `${outDir}.tmp-${process.pid}`;
+    if (build.abandoned) await new Promise<never>(() => {}); // being stopped: create nothing more
+    build.tmpDir = tmpDir;
     await rm(tmpDir, { recursive: true, force: true });
-    throw error;
+    try {
+      const pages = await stage(
+        log,
+        "astro build",
+        async () => {
+          await stages.astroBuild(root, tmpDir);
+          const files = await builtHtmlFiles(tmpDir);
+          let charts = 0;
+          for (const f of files) charts += ((await readFile(path.join(tmpDir, f), "utf8")).match(/<figure class="chart"/g) ?? []).length;
+          return { pages: files.length, charts };
+        },
+        (r) => `${r.pages} pages built, ${r.charts} charts rendered`,
+      );
+      // Side by side: the images keep sharp's threads busy while Pagefind's process indexes, and neither reads what the other writes.
+      await runSideBySide(
+        () =>
+          stage(
+            log,
+            "site files",
+            () => stages.siteFiles(tmpDir),
+            (r) =>
+              `${r.citations} pages with BibTeX and RIS files, ${r.images} preview images (${r.imagesFromCache} unchanged, from the cache), sitemap with ${r.sitemapUrls} addresses`,
+          ),
+        () => stage(log, "index", () => stages.index(tmpDir), (r) => `${r.pages} pages indexed for search (Pagefind), ${r.words} words for typo correction`),
+      );
+      // After the index and the sitemap, which are for the current pages only.
+      await stage(
+        log,
+        "archive",
+        () => stages.archive(tmpDir, archives),
+        (r) => `${r.pages} pages of ${r.releases} archived release(s) under /arkiv/, ${r.redirects} redirect pages`,
+      );
+      await stage(log, "verify", () => stages.verify(tmpDir, expected), (checks) => `${checks} checks passed`);
+
+      // What was built, so a later build can tell a damaged site from this one.
+      await step("stamp", async () => writeStamp(tmpDir, { hash, ms: Math.round(performance.now() - started), files: await builtFileHashes(tmpDir) }));
+      const swap = stages.swap(tmpDir, outDir);
+      build.swap = swap;
+      const { leftover, leftoverError } = await swap;
+      build.newSiteInPlace = true;
+      log(`[done] ${pages.pages} pages in ${path.relative(root, outDir) || outDir}/ (${Math.round(performance.now() - started)} ms)`);
+      if (leftover) {
+        log(`[swap] warning: the new site is in place, but the last one could not be removed: ${shownPath(leftover)}/ is left over (${messageOf(leftoverError)}); the next build removes it`);
+      }
+      return { pages: pages.pages, leftover };
+    } catch (error) {
+      // Stopped from outside (signal, crash): that path removes the folder and reports; do not race it with a second report.
+      if (build.abandoned) await new Promise<never>(() => {});
+      await rm(tmpDir, { recursive: true, force: true, maxRetries: 3 }).catch((rmError: unknown) =>
+        log(`[cleanup] could not remove ${shownPath(tmpDir)}/ (${messageOf(rmError)}); the next build removes it`),
+      );
+      throw error;
+    }
+  } finally {
+    process.off("SIGINT", onStopSignal);
+    process.off("SIGTERM", onStopSignal);
+    if (!build.abandoned) {
+      await build.lock.release();
+      if (running === build) running = undefined;
+    }
   }
 }
-

@@ -1,31 +1,38 @@
 import { createHash } from "node:crypto";
-import { readdir, readFile, writeFile } from "node:fs/promises";
+import { readdir, readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 
-/** Written into the built site: the inputs' hash and how long the full build took. */
+/** Written into the built site: the inputs' hash, how long the full build took and what the build wrote. */
 export const stampFile = ".build-stamp.json";
 
 export interface BuildStamp {
   hash: string;
   ms: number;
+  /** Every built file (not the stamp) as "<size>:<first 16 hex digits of its sha256>" (enough to see a change; keeps the stamp small), by path relative to the site, to tell a damaged site from the one built. */
+  files?: Record<string, string>;
 }
 
 async function filesUnder(dir: string, skip: (rel: string) => boolean): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
-  return entries
-    .filter((e) => e.isFile())
-    .map((e) => path.join(e.parentPath, e.name))
-    .filter((f) => !skip(path.relative(dir, f)))
-    .sort();
+  const files: string[] = [];
+  for (const e of entries) {
+    const file = path.join(e.parentPath, e.name);
+    if (skip(path.relative(dir, file))) continue;
+    // A linked file is read by the build like any other, so its contents count; a broken link is kept
+    // too (hashed as empty), so creating or mending it changes the hash.
+    if (e.isFile() || (e.isSymbolicLink() && (await stat(file).then((s) => s.isFile(), () => true)))) files.push(file);
+  }
+  return files.sort();
 }
 
 /**
  * One hash over everything a build reads: the CSV files and archived releases, the code and pages (not the generated folder,
  * which the build rewrites), static files and the locked dependencies. Equal hash, equal site.
+ * Symbolic links to files are followed: the link's name and the linked file's contents are hashed.
  */
 export async function inputHash(root: string, dataDir: string): Promise<string> {
   const files = [
-    ...(await filesUnder(dataDir, (rel) => !rel.endsWith(".csv") && !rel.endsWith(".json.gz"))),
+    ...(await filesUnder(dataDir, (rel) => !rel.endsWith(".csv") && !rel.endsWith(".json.gz") && !rel.endsWith(".manifest.txt"))),
     ...(await filesUnder(path.join(root, "src"), (rel) => rel.startsWith("generated"))),
     ...(await filesUnder(path.join(root, "scripts"), () => false)),
     ...(await filesUnder(path.join(root, "public"), () => false)),
@@ -37,6 +44,41 @@ export async function inputHash(root: string, dataDir: string): Promise<string> 
     hash.update(await readFile(file).catch(() => Buffer.alloc(0)));
   }
   return hash.digest("hex").slice(0, 16);
+}
+
+/** Size and sha256 of every file of a built site but the stamp, by path relative to the site ("/"-separated). */
+export async function builtFileHashes(siteDir: string): Promise<Record<string, string>> {
+  const entries = await readdir(siteDir, { recursive: true, withFileTypes: true });
+  const files = entries
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(siteDir, path.join(e.parentPath, e.name)).split(path.sep).join("/"))
+    .filter((rel) => rel !== stampFile)
+    .sort();
+  const hashes: Record<string, string> = {};
+  // A few reads at a time: thousands of small files one by one spent most of the time waiting.
+  for (let i = 0; i < files.length; i += 64) {
+    const batch = files.slice(i, i + 64);
+    const contents = await Promise.all(batch.map((rel) => readFile(path.join(siteDir, rel))));
+    batch.forEach((rel, j) => (hashes[rel] = `${contents[j]!.length}:${createHash("sha256").update(contents[j]!).digest("hex").slice(0, 16)}`));
+  }
+  return hashes;
+}
+
+/**
+ * What differs between the site in siteDir and the files its stamp lists, e.g. ["index.html changed", "om/index.html missing"];
+ * empty when the site is as it was built.
+ */
+export async function changedBuiltFiles(siteDir: string, stamp: BuildStamp): Promise<string[]> {
+  if (!stamp.files || typeof stamp.files !== "object") return ["its stamp lists no files (made by an older build)"];
+  const now = await builtFileHashes(siteDir).catch(() => undefined);
+  if (!now) return ["it cannot be read"];
+  const changes: string[] = [];
+  for (const [rel, hash] of Object.entries(stamp.files)) {
+    if (!(rel in now)) changes.push(`${rel} missing`);
+    else if (now[rel] !== hash) changes.push(`${rel} changed`);
+  }
+  for (const rel of Object.keys(now)) if (!(rel in stamp.files)) changes.push(`${rel} added`);
+  return changes;
 }
 
 export async function readStamp(outDir: string): Promise<BuildStamp | undefined> {

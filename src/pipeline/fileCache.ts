@@ -9,24 +9,40 @@ import path from "node:path";
  */
 export const cacheDirVariable = "HOA_CACHE_DIR";
 
-export const cacheStats = { hits: 0, misses: 0 };
+/** `remade`: entries that were there but empty or damaged, made again (counted in `misses` too). */
+export const cacheStats = { hits: 0, misses: 0, remade: 0 };
+
+const sha256 = (data: Buffer) => createHash("sha256").update(data).digest();
+const checksumBytes = 32;
+
+/**
+ * An entry is the sha256 of the file followed by the file, so a damaged or truncated entry (a full disk,
+ * a crash, an edit by hand) is found and made again instead of being published as an image.
+ */
+function entryContent(entry: Buffer): Buffer | undefined {
+  if (entry.length <= checksumBytes) return undefined;
+  const content = entry.subarray(checksumBytes);
+  return sha256(content).equals(entry.subarray(0, checksumBytes)) ? content : undefined;
+}
 
 export async function cachedFile(kind: string, input: string, make: () => Promise<Buffer>): Promise<Buffer> {
   const dir = process.env[cacheDirVariable];
   if (!dir) return make();
   const file = path.join(dir, kind, `${createHash("sha256").update(input).digest("hex").slice(0, 32)}`);
-  const hit = await readFile(file).catch(() => undefined);
+  const entry = await readFile(file).catch(() => undefined);
+  const hit = entry && entryContent(entry);
   if (hit) {
     cacheStats.hits++;
     return hit;
   }
   cacheStats.misses++;
+  if (entry) cacheStats.remade++;
   const made = await make();
   await mkdir(path.dirname(file), { recursive: true });
   // Written aside and renamed, so a build stopped half-way never leaves half a file in the cache.
   // (Named uniquely: two pages can ask for the same image at the same time.)
   const partial = `${file}.${randomUUID()}.tmp`;
-  await writeFile(partial, made);
+  await writeFile(partial, Buffer.concat([sha256(made), made]));
   await rename(partial, file);
   return made;
 }

@@ -1,4 +1,4 @@
-import { readdir } from "node:fs/promises";
+import { lstat, readdir, realpath } from "node:fs/promises";
 import path from "node:path";
 import { DataError, type DataIssue } from "./dataError.ts";
 import { readCsv, type CsvTable } from "./read/readCsv.ts";
@@ -56,6 +56,11 @@ export async function loadData(
     const shownAs = path.relative(relativeTo, file) || file;
     let table: CsvTable;
     try {
+      const outside = await linkOutside(dataDir, file);
+      if (outside) {
+        issues.push({ file: shownAs, line: 0, column: "", message: `is a symbolic link to a file outside ${path.basename(dataDir)}/; expected the file itself (a link out could publish any file of the machine)` });
+        continue;
+      }
       table = await readCsv(file);
       table.file = shownAs;
     } catch (error) {
@@ -67,7 +72,10 @@ export async function loadData(
         issues.push({ file: shownAs, line: 0, column: "", message: `file is missing; expected the dataset «${dataset.title}» here` });
         continue;
       }
-      throw error;
+      // A folder where the file should be, a file without read permission: name the file instead of a stack trace.
+      const { code, message } = error as NodeJS.ErrnoException;
+      issues.push({ file: shownAs, line: 0, column: "", message: `cannot be read (${code ?? message}); expected a readable CSV file` });
+      continue;
     }
     const { result, issues: found } = validateTable(dataset, table);
     issues.push(...found);
@@ -86,4 +94,12 @@ export async function loadData(
   if (issues.length) throw new DataError(issues);
   const byName = Object.fromEntries(validated.map((v) => [v.dataset.name, v]));
   return { data: byName as unknown as LoadedData, report };
+}
+
+/** Is file a symbolic link (or inside one) whose target lies outside dataDir? Missing files are not. */
+async function linkOutside(dataDir: string, file: string): Promise<boolean> {
+  const stat = await lstat(file).catch(() => undefined);
+  if (!stat?.isSymbolicLink()) return false;
+  const [target, folder] = await Promise.all([realpath(file).catch(() => file), realpath(dataDir)]);
+  return path.relative(folder, target).startsWith("..") || path.isAbsolute(path.relative(folder, target));
 }

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { readFile, writeFile } from "node:fs/promises";
+import { readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { csvFormatRows, csvParseRows } from "d3-dsv";
 import type { Browser } from "playwright-core";
@@ -12,7 +12,11 @@ import { serveStatic } from "./staticServer.ts";
 /** Valid text that would run or break out if a page did not escape it. */
 const payload = `<script>alert(1)</script>{alert(2)}<img src=x onerror=alert(3)>\`\${alert(4)}\`</textarea><!--`;
 
+/** The same for short text such as names and labels, which reach chart titles and the figure SVG files. */
+const shortPayload = `& (<50 km)<script>alert(5)</script><svg onload=alert(6)>`;
+
 let dataDir: string;
+let outDir: string;
 let browser: Browser;
 let server: Awaited<ReturnType<typeof serveStatic>>;
 /** Every free-text cell that got the payload: dataset, id of the row, and the new text. */
@@ -26,16 +30,18 @@ beforeAll(async () => {
     const rows = csvParseRows(await readFile(file, "utf8"));
     const header = rows[0]!;
     for (const [name, column] of Object.entries(dataset.columns)) {
-      const max = column.field.constraints?.maxLength;
-      if (!column.prose || (max !== undefined && max < 200)) continue;
+      const max = column.field.constraints?.maxLength ?? Infinity;
+      if (!column.prose) continue;
       const row = rows[1]!;
       const i = header.indexOf(name);
-      row[i] = `${row[i] ?? ""} ${payload}`.trim();
+      const planting = max >= 200 ? payload : shortPayload;
+      if ((row[i] ?? "").length + planting.length + 1 > max) continue;
+      row[i] = `${row[i] ?? ""} ${planting}`.trim();
       planted.push({ dataset: dataset.name, id: row[header.indexOf(dataset.key)]!, text: row[i]! });
     }
     await writeFile(file, csvFormatRows(rows) + "\n");
   }
-  const outDir = path.join(path.dirname(dataDir), "dist");
+  outDir = path.join(path.dirname(dataDir), "dist");
   const result = spawnSync(process.execPath, ["scripts/build.ts", "--data", dataDir, "--out", outDir], { cwd: projectRoot, encoding: "utf8" });
   if (result.status !== 0) throw new Error(`hostile build failed:\n${result.stdout}\n${result.stderr}`);
   server = await serveStatic(outDir);
@@ -91,6 +97,31 @@ describe("text from CSV in the built pages", () => {
     expect(foreign).toEqual([]);
     // The payload is shown literally, character for character, on most of these pages.
     expect(shown).toBeGreaterThanOrEqual(pages.length - 2);
+    await context.close();
+  });
+});
+
+describe("figure files of the hostile build", () => {
+  it("open in Chromium as pictures: no dialog from any SVG, though names with markup reach them", async () => {
+    const svgs = (await readdir(path.join(outDir, "figurer"))).filter((f) => f.endsWith(".svg"));
+    expect(svgs.length).toBeGreaterThanOrEqual(20);
+    let withPlantedName = 0;
+    for (const svg of svgs) if ((await readFile(path.join(outDir, "figurer", svg), "utf8")).includes("alert(5)")) withPlantedName++;
+    expect(withPlantedName, "SVG files that carry a planted name").toBeGreaterThanOrEqual(1);
+
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const dialogs: string[] = [];
+    page.on("dialog", (dialog) => {
+      dialogs.push(`${page.url()}: ${dialog.message()}`);
+      void dialog.dismiss();
+    });
+    for (const svg of svgs) {
+      const response = await page.goto(`${server.url}/figurer/${svg}`, { waitUntil: "load" });
+      expect(response?.status(), svg).toBe(200);
+      expect(await page.evaluate(() => document.documentElement.localName), svg).toBe("svg");
+    }
+    expect(dialogs).toEqual([]);
     await context.close();
   });
 });

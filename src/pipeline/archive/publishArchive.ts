@@ -6,6 +6,7 @@ import { escapeXml, formatDate } from "../../format.ts";
 import { site } from "../../site.ts";
 import { fileOfHref, hrefOfFile } from "../site/builtPages.ts";
 import { archiveHref, type ReleaseArchive } from "./releaseArchive.ts";
+import { sanitizeHtml } from "./sanitizeHtml.ts";
 
 export interface ArchivedPage {
   /** The page's file in the archive, e.g. "tilbud/x/index.html". */
@@ -55,12 +56,13 @@ export function archivedPageHtml(html: string, page: ArchivedPage): string {
       return name === "a" ? 'aria-disabled="true"' : whole;
     }),
   );
-  return linked
-    .replace(/<script\b(?![^>]*type="application\/ld\+json")[^>]*>[\s\S]*?<\/script>/g, "")
+  const framed = linked
     .replace(/<meta property="og:image[^>]*>/g, "")
     .replace('<meta name="twitter:card" content="summary_large_image">', '<meta name="twitter:card" content="summary">')
     .replace(/<meta charset="utf-8"\s*\/?>/, (m) => `${m}<meta name="robots" content="noindex"><style>${noticeStyle}</style>`)
     .replace(/<main\b[^>]*>/, (m) => `${m}${notice}`);
+  // Last, and with a real parser: what a stored page could carry that runs (scripts, handlers, javascript: links) goes.
+  return sanitizeHtml(framed);
 }
 
 export interface PublishReport {

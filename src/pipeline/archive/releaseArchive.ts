@@ -53,8 +53,27 @@ export async function dataHash(dataDir: string): Promise<string> {
 const releaseVersion = /^\d{4}\.\d{1,2}\.\d{1,3}$/;
 
 /**
- * What is wrong with an archive's contents, or undefined: a release number, and file keys that are plain relative
- * paths below the release (no "..", no absolute path, no backslash), so publishing can never write outside its folder.
+ * What in an SVG figure could run script, or undefined. The figure is published as it is and runs as a document of the
+ * site when opened on its own, so it is refused, not repaired, and a plain text check is enough. Character references
+ * are read first ("javascript&#58;"), and an entity declaration is refused since it could spell any of these.
+ */
+export function svgProblem(svg: string): string | undefined {
+  const text = svg.replace(/&#(x[0-9a-f]+|\d+);?/gi, (_, code: string) => {
+    const point = code[0] === "x" || code[0] === "X" ? parseInt(code.slice(1), 16) : parseInt(code, 10);
+    return point <= 0x10ffff ? String.fromCodePoint(point) : "";
+  });
+  if (/<(?:[\w.-]+:)?script\b/i.test(text)) return "has a script element";
+  if (/[\s"'/]on[\w-]+\s*=/i.test(text)) return "has an event handler attribute (on…=)";
+  // Browsers skip whitespace and control characters inside a scheme ("java\tscript:").
+  if (/javascript:/i.test(text.replace(/[\u0000-\u0020\u007f-\u009f]/g, ""))) return "has a javascript: URL";
+  if (/<!ENTITY/i.test(text)) return "declares an entity";
+  return undefined;
+}
+
+/**
+ * What is wrong with an archive's contents, or undefined: a release number, file keys that are plain relative
+ * paths below the release (no "..", no absolute path, no backslash), so publishing can never write outside its folder,
+ * and SVG figures that run nothing.
  */
 export function archiveProblem(archive: ReleaseArchive): string | undefined {
   if (typeof archive.version !== "string" || !releaseVersion.test(archive.version)) {
@@ -66,8 +85,46 @@ export function archiveProblem(archive: ReleaseArchive): string | undefined {
     if (!plain) return `file key ${JSON.stringify(key)} is not a relative path below the release`;
     if (!isArchived(key)) return `file key ${JSON.stringify(key)} is not a kind of file an archive holds`;
     if (typeof content !== "string") return `file ${key} is not text`;
+    const svg = key.endsWith(".svg") ? svgProblem(content) : undefined;
+    if (svg) return `file ${key} ${svg}; an archived SVG must not run script`;
   }
   return undefined;
+}
+
+/** The manifest beside an archive: data/arkiv/<version>.manifest.txt. */
+export const manifestFileOf = (dataDir: string, version: string) => path.join(archiveDirOf(dataDir), `${version}.manifest.txt`);
+
+const sha256 = (text: string) => createHash("sha256").update(text, "utf8").digest("hex");
+
+/**
+ * The archive as text a reviewer can read in a diff (the .json.gz is binary): a header line with the release, then
+ * "<sha256 of the content>  <key>" per file, sorted by key.
+ */
+export function archiveManifest(archive: ReleaseArchive): string {
+  const header = `version ${archive.version} date ${archive.date} dataHash ${archive.dataHash} commit ${archive.commit ?? "-"}`;
+  // Sorted by code unit, not locale, so the order is the same on every machine.
+  const keys = Object.keys(archive.files).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return [header, ...keys.map((key) => `${sha256(archive.files[key]!)}  ${key}`)].join("\n") + "\n";
+}
+
+/** How a manifest differs from the manifest the archive makes, naming keys and the header; empty when they agree. */
+function manifestDifferences(stored: string, expected: string): string[] {
+  const linesOf = (text: string) => text.split("\n").filter((line) => line !== "");
+  const [storedHeader = "", ...storedLines] = linesOf(stored);
+  const [expectedHeader = "", ...expectedLines] = linesOf(expected);
+  const hashes = (lines: string[]) => new Map(lines.map((line) => [line.slice(line.indexOf("  ") + 2), line.slice(0, line.indexOf("  "))]));
+  const listed = hashes(storedLines);
+  const actual = hashes(expectedLines);
+  const differences: string[] = [];
+  if (storedHeader !== expectedHeader) differences.push(`header is "${storedHeader}", the archive says "${expectedHeader}"`);
+  for (const [key, hash] of actual) {
+    if (!listed.has(key)) differences.push(`file ${key} is in the archive but not in the manifest`);
+    else if (listed.get(key) !== hash) differences.push(`file ${key} has other content than the manifest lists`);
+  }
+  for (const key of listed.keys()) if (!actual.has(key)) differences.push(`file ${key} is in the manifest but not in the archive`);
+  // Same entries in another order or layout: still not the manifest the archive makes.
+  if (differences.length === 0 && stored !== expected) differences.push("lines are not one per file, sorted by key, as archiveManifest writes them");
+  return differences;
 }
 
 export async function readArchives(dataDir: string): Promise<ReleaseArchive[]> {
@@ -85,16 +142,28 @@ export async function readArchives(dataDir: string): Promise<ReleaseArchive[]> {
     const problem = archiveProblem(archive);
     if (problem) throw new Error(`${file}: ${problem}`);
     if (`${archive.version}.json.gz` !== name) throw new Error(`${file} holds release ${archive.version}; the file must be named ${archive.version}.json.gz`);
+    // The manifest is what review sees of the archive, so the archive is published only as the manifest shows it.
+    const manifestFile = manifestFileOf(dataDir, archive.version);
+    const manifest = await readFile(manifestFile, "utf8").catch(() => undefined);
+    if (manifest === undefined) throw new Error(`${file} has no manifest ${path.basename(manifestFile)} beside it; npm run archive writes both`);
+    // A checkout with core.autocrlf turns a text file's line ends into CRLF; that is not a change to the archive.
+    const differences = manifestDifferences(manifest.replace(/\r\n/g, "\n"), archiveManifest(archive));
+    if (differences.length > 0) {
+      const shown = differences.slice(0, 10).map((d) => `\n- ${d}`).join("") + (differences.length > 10 ? `\n- and ${differences.length - 10} more` : "");
+      throw new Error(`${file} does not match its manifest ${path.basename(manifestFile)}:${shown}`);
+    }
     archives.push(archive);
   }
   return archives;
 }
 
+/** Writes the archive and its manifest beside it; returns the archive's path. */
 export async function writeArchive(dataDir: string, archive: ReleaseArchive): Promise<string> {
   const dir = archiveDirOf(dataDir);
   await mkdir(dir, { recursive: true });
   const file = path.join(dir, `${archive.version}.json.gz`);
   await writeFile(file, gzipSync(JSON.stringify(archive), { level: 9 }));
+  await writeFile(manifestFileOf(dataDir, archive.version), archiveManifest(archive));
   return file;
 }
 

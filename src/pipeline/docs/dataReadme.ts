@@ -105,7 +105,9 @@ skriver du med egne ord, aldri sterkere enn kilden; bare uttrykket for hvor sikk
 **Ny datautgave.** Når dataene endres, legg en ny utgave øverst i \`releases\` i \`src/site.ts\` med dato og hva som
 er endret. Den vises i bunnen av hver side, i siteringene og i nyhetsstrømmen. Kjør så \`npm run archive\`: det lagrer
 en frossen kopi av hele nettstedet i \`arkiv/<utgave>.json.gz\` her i mappen, som publiseres under /arkiv/<utgave>/.
-Lagre filen sammen med dataendringen. Testene feiler når dataene er endret etter at gjeldende utgave ble arkivert.
+Ved siden av ligger \`arkiv/<utgave>.manifest.txt\`: en liste over filene i arkivet med en kontrollsum for hver, som en
+gjennomgang kan lese (arkivet selv er binært). Bygget stopper hvis listen og arkivet ikke stemmer overens.
+Lagre begge filene sammen med dataendringen. Testene feiler når dataene er endret etter at gjeldende utgave ble arkivert.
 
 ## Feilmeldinger
 

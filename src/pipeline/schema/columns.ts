@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { showValue as quote } from "../dataError.ts";
+import { startsLikeFormula } from "../../csvFile.ts";
 
 /**
  * A column of a dataset: how a CSV cell (always a string) becomes a typed value,
@@ -64,13 +66,8 @@ export function optional<T>(col: Column<T>): Column<T | undefined> {
   return { ...col, required: false, schema };
 }
 
-const quote = (s: string) => JSON.stringify(s.length > 60 ? `${s.slice(0, 57)}…` : s);
-
 /** "Ã¸" for "ø", "Ã¥" for "å": UTF-8 bytes read as Windows-1252 and saved again as UTF-8. */
 const doubleEncoded = /[ÃÂ][\u0080-\u00BF\u2018-\u201E\u2020-\u2122\u0152\u0153\u0160\u0161\u0178\u017D\u017E\u0192\u02C6\u02DC]/;
-
-/** The start of a cell a spreadsheet would run as a formula: =, @, or + or - not followed by a number or a space. */
-const formulaStart = /^[=@]|^[+-](?![\d.,\s])/;
 
 /** Free text; kept exactly (apart from surrounding spaces). `prose: false` for a short label such as a period or a section number. */
 export function text(opts: Options & { maxLength?: number; prose?: false }): Column<string> {
@@ -80,7 +77,14 @@ export function text(opts: Options & { maxLength?: number; prose?: false }): Col
     // Every CSV the site publishes comes from these cells; a spreadsheet would run such a cell as a formula (OWASP).
     const mojibake = doubleEncoded.exec(v);
     if (mojibake) return fail(ctx, `${quote(v)} has "${mojibake[0]}", UTF-8 read as Windows-1252 (e.g. "Ã¸" for "ø"); expected the file saved once as UTF-8`);
-    if (formulaStart.test(v)) return fail(ctx, `${quote(v)} starts like a spreadsheet formula; expected text that does not start with =, @, or + or - before a letter`);
+    // A control character (a form feed pasted from a PDF) or an invisible one (a zero-width space) breaks XML files
+    // and search, or hides inside a word; line breaks and tabs are ordinary in longer text.
+    const hidden = /[\p{Cc}\p{Cf}]/u.exec(v.replace(/[\n\t]/g, " "));
+    if (hidden) {
+      const code = `U+${hidden[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
+      return fail(ctx, `${quote(v)} has the invisible character ${code} at position ${hidden.index + 1}; expected visible text (delete the character)`);
+    }
+    if (startsLikeFormula(v)) return fail(ctx, `${quote(v)} starts like a spreadsheet formula; expected text that does not start with =, @, + or - (a signed number is fine)`);
     return v;
   });
   const field: FieldDescriptor = { type: "string", constraints: { maxLength: max } };
@@ -176,12 +180,18 @@ export function boolean(opts: Options): Column<boolean> {
   return { ...col, field: { type: "boolean", trueValues: ["ja"], falseValues: ["nei"] } };
 }
 
-/** A web address; only http(s), so a cell can never smuggle in a javascript: link. */
-export function url(opts: Options): Column<string> {
-  const expected = "a web address starting with https://";
-  const col = column<string>(opts, "nettadresse (https://…)", expected, (v, ctx) =>
-    /^https?:\/\/[^\s<>"]+$/.test(v) ? v : fail(ctx, `${quote(v)} is not ${expected}`),
-  );
+/**
+ * A web address starting with https://, so a cell can never smuggle in a javascript: link. `printedHttp` allows
+ * http:// for a column that keeps an address exactly as a source printed it.
+ */
+export function url(opts: Options & { printedHttp?: true }): Column<string> {
+  const expected = opts.printedHttp ? "a web address starting with https:// (or http:// as printed)" : "a web address starting with https://";
+  const pattern = opts.printedHttp ? /^https?:\/\/[^\s<>"]+$/ : /^https:\/\/[^\s<>"]+$/;
+  const label = opts.printedHttp ? "nettadresse (https://, eller http:// der kilden trykker det)" : "nettadresse (https://…)";
+  const col = column<string>(opts, label, expected, (v, ctx) => {
+    if (!opts.printedHttp && v.startsWith("http://")) return fail(ctx, `${quote(v)} starts with http://; expected ${expected} (write https:// if the site has it)`);
+    return pattern.test(v) ? v : fail(ctx, `${quote(v)} is not ${expected}`);
+  });
   return { ...col, field: { type: "string", format: "uri" } };
 }
 

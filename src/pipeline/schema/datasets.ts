@@ -143,6 +143,18 @@ export const providers = defineDataset({
 /** Pages and folders under /tilbud/ besides the offers (src/pages/tilbud/): an offer with one of these ids would lose its page. */
 export const offerRoutes = ["kart", "malgruppe", "pasientliste", "region", "slik-henviser-du"];
 
+/** Folders of pages under /tilbud/: an offer id "region-x" would share its citation and image file names with /tilbud/region/x/. */
+const offerFolders = ["malgruppe", "region"];
+
+function offerIdIssue(id: string): string | undefined {
+  if (offerRoutes.includes(id)) return `"${id}" is the address of another page, /tilbud/${id}/; expected an id no page under /tilbud/ uses`;
+  const folder = offerFolders.find((f) => id.startsWith(`${f}-`));
+  if (folder) {
+    return `"${id}" would name its citation files and preview image /sitering/tilbud-${id} like those of /tilbud/${folder}/${id.slice(folder.length + 1)}/; expected an id that does not begin with ${offerFolders.map((f) => `${f}-`).join(" or ")}`;
+  }
+  return undefined;
+}
+
 export const offers = defineDataset({
   name: "offers",
   file: "offers.csv",
@@ -182,8 +194,8 @@ export const offers = defineDataset({
   citedTexts: ["provider_as_printed", "places_as_printed"],
   asPrinted: ["sector_as_printed", "provider_as_printed", "places_as_printed"],
   rowRules: (row) =>
-    typeof row.id === "string" && offerRoutes.includes(row.id)
-      ? [{ column: "id", message: `"${row.id}" is the address of another page, /tilbud/${row.id}/; expected an id no page under /tilbud/ uses` }]
+    typeof row.id === "string" && offerIdIssue(row.id)
+      ? [{ column: "id", message: offerIdIssue(row.id)! }]
       : typeof row.last_verified === "string" && typeof row.next_review === "string" && row.next_review <= row.last_verified
       ? [{ column: "next_review", message: `${row.next_review} is not after last_verified ${row.last_verified}; expected a later date` }]
       : row.last_verified !== undefined && row.verified_by === undefined
@@ -237,7 +249,7 @@ export const webAddresses = defineDataset({
     offer_ids: optional(list(reference("offers", { description: "" }), {
       description: "Tilbudene adressen gjelder, når den gjelder bestemte tilbud; tom når den gjelder alle tilbyderens tilbud.",
     })),
-    url: url({ description: "Nettadressen slik kilden trykker den (med https:// foran der kilden utelater det; se source_note)." }),
+    url: url({ description: "Nettadressen slik kilden trykker den (med https:// foran der kilden utelater det; se source_note).", printedHttp: true }),
     ...provenanceColumns(),
   },
   asPrinted: ["url"],

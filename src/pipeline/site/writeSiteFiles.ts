@@ -31,25 +31,39 @@ export async function writeSiteFiles(siteDir: string): Promise<SiteFilesReport> 
   const imagesBeingMade = taskWindow(4);
   let images = 0;
   const hitsBefore = cacheStats.hits;
-  for (const file of files) {
-    const html = await readFile(path.join(siteDir, file), "utf8");
-    if (!html.includes('<details class="cite"')) continue;
-    const title = metaContent(html, "citation_title");
-    const url = metaContent(html, "citation_public_url");
-    if (!title || !url) throw new Error(`${file} has a citation block but no citation_title or citation_public_url`);
-    const citation = citationOf(title, url);
-    const base = path.join(siteDir, `${citationFileBase(new URL(url).pathname)}`);
-    await writeFile(`${base}.bib`, bibtex(citation));
-    await writeFile(`${base}.ris`, ris(citation));
-    const section = /<a href="[^"]*" aria-current="page">([^<]*)<\/a>/.exec(html)?.[1]?.trim() ?? site.shortName;
-    const imageFile = path.join(siteDir, previewImagePath(new URL(url).pathname));
-    await imagesBeingMade.add(
-      previewImage({ title, section, siteName: site.name, footer: `Datautgave ${dataRelease.version} · ${new URL(url).host}` }).then((png) =>
-        writeFile(imageFile, png),
-      ),
-    );
-    images++;
-    urls.push(detached(url));
+  // Citation files and preview images are named by the page's path flattened to one word; two pages must never share one.
+  const pageOfFileBase = new Map<string, string>();
+  try {
+    for (const file of files) {
+      const html = await readFile(path.join(siteDir, file), "utf8");
+      if (!html.includes('<details class="cite"')) continue;
+      const title = metaContent(html, "citation_title");
+      const url = metaContent(html, "citation_public_url");
+      if (!title || !url) throw new Error(`${file} has a citation block but no citation_title or citation_public_url`);
+      const citation = citationOf(title, url);
+      const pathname = new URL(url).pathname;
+      const other = pageOfFileBase.get(citationFileBase(pathname));
+      if (other !== undefined && other !== pathname) {
+        throw new Error(`${pathname} and ${other} would share the citation files ${citationFileBase(pathname)}.bib/.ris and their preview image; expected addresses that differ after flattening`);
+      }
+      pageOfFileBase.set(citationFileBase(pathname), pathname);
+      const base = path.join(siteDir, `${citationFileBase(pathname)}`);
+      await writeFile(`${base}.bib`, bibtex(citation));
+      await writeFile(`${base}.ris`, ris(citation));
+      const section = /<a href="[^"]*" aria-current="page">([^<]*)<\/a>/.exec(html)?.[1]?.trim() ?? site.shortName;
+      const imageFile = path.join(siteDir, previewImagePath(new URL(url).pathname));
+      await imagesBeingMade.add(
+        previewImage({ title, section, siteName: site.name, footer: `Datautgave ${dataRelease.version} · ${new URL(url).host}` }).then((png) =>
+          writeFile(imageFile, png),
+        ),
+      );
+      images++;
+      urls.push(detached(url));
+    }
+  } catch (error) {
+    // Images still being made would write into a folder the build is about to remove.
+    await imagesBeingMade.done().catch(() => undefined);
+    throw error;
   }
   await imagesBeingMade.done();
   const sitemap = [

@@ -1,5 +1,5 @@
 import type { CsvTable } from "../read/readCsv.ts";
-import type { DataIssue } from "../dataError.ts";
+import { showValue, type DataIssue } from "../dataError.ts";
 import type { Dataset, RecordOf } from "../schema/dataset.ts";
 
 /** A valid record with the line it came from, so later rules can point at it, e.g. { line: 4, record: {...} }. */
@@ -14,6 +14,8 @@ export interface ValidatedDataset<D extends Dataset = Dataset> {
   rows: Located<RecordOf<D>>[];
   /** Every row as read, valid or not: references are checked on these, so one bad cell does not hide another. */
   table: CsvTable;
+  /** False when the header is wrong: its cells cannot be trusted to be in the named columns, so references to and from it are not checked. */
+  headerValid: boolean;
 }
 
 /** Header rules: every column the schema names must be there, and nothing it does not know. */
@@ -40,8 +42,9 @@ function checkHeader(dataset: Dataset, table: CsvTable): DataIssue[] {
 /** Checks one file against its schema; returns the valid rows and every issue found (never stops at the first). */
 export function validateTable<D extends Dataset>(dataset: D, table: CsvTable): { result: ValidatedDataset<D>; issues: DataIssue[] } {
   const issues = checkHeader(dataset, table);
+  const headerValid = issues.length === 0;
   const rows: Located<RecordOf<D>>[] = [];
-  if (issues.length === 0) {
+  if (headerValid) {
     if (table.rows.length === 0) {
       issues.push({ file: table.file, line: 2, column: "", message: "has a header but no data rows" });
     }
@@ -63,7 +66,7 @@ export function validateTable<D extends Dataset>(dataset: D, table: CsvTable): {
     }
     issues.push(...uniqueKeyIssues(dataset, table.file, rows));
   }
-  return { result: { dataset, file: table.file, rows, table }, issues };
+  return { result: { dataset, file: table.file, rows, table, headerValid }, issues };
 }
 
 function uniqueKeyIssues(dataset: Dataset, file: string, rows: Located<Record<string, unknown>>[]): DataIssue[] {
@@ -83,17 +86,18 @@ function uniqueKeyIssues(dataset: Dataset, file: string, rows: Located<Record<st
 export function referenceIssues(all: ValidatedDataset[]): DataIssue[] {
   const byName = new Map(all.map((v) => [v.dataset.name, v]));
   const issues: DataIssue[] = [];
-  for (const { dataset, file, table } of all) {
+  // One typo in a header would otherwise turn into an error for every reference to that file.
+  for (const { dataset, file, table } of all.filter((v) => v.headerValid)) {
     for (const [name, column] of Object.entries(dataset.columns)) {
       if (!column.references) continue;
       const target = byName.get(column.references);
-      if (!target) continue; // the target file could not be read; that error is reported already
+      if (!target?.headerValid) continue; // the target file could not be read, or its header is wrong; that error is reported already
       const keys = new Set(target.table.rows.map((r) => r.cells[target.dataset.key]?.trim()));
       for (const { line, cells } of table.rows) {
         // A list column refers with each of its semicolon-separated values.
         for (const value of (cells[name] ?? "").split(";").map((v) => v.trim())) {
           if (value && !keys.has(value)) {
-            issues.push({ file, line, column: name, message: `${JSON.stringify(value)} does not match any ${target.dataset.key} in ${target.file}` });
+            issues.push({ file, line, column: name, message: `${showValue(value)} does not match any ${target.dataset.key} in ${target.file}` });
           }
         }
       }

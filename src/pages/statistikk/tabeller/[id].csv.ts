@@ -1,5 +1,5 @@
 import type { APIRoute, GetStaticPaths } from "astro";
-import { csvFormat } from "d3-dsv";
+import { csvFileOfRecords } from "../../../csvFile.ts";
 import { statisticsTables } from "../../../records.ts";
 import { cellsOf, itemsOf } from "../../../statistics.ts";
 
@@ -29,6 +29,6 @@ export const GET: APIRoute = ({ params }) => {
     linje: c.source_line,
     merknad: c.source_note ?? "",
   }));
-  const body = cells.length ? csvFormat(cells) : csvFormat(items);
-  return new Response(body + "\n", { headers: { "content-type": "text/csv; charset=utf-8" } });
+  const body = cells.length ? csvFileOfRecords(cells) : csvFileOfRecords(items);
+  return new Response(body, { headers: { "content-type": "text/csv; charset=utf-8" } });
 };
