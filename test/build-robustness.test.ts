@@ -213,6 +213,13 @@ describe("the swap of the new site into place", () => {
 });
 
 describe("the build lock", () => {
+  it("is taken beside an output folder whose parent does not exist yet (--out /new/folder/dist)", async () => {
+    const outDir = path.join(await tempDir(), "new", "folder", "dist");
+    const lock = await acquireBuildLock(outDir);
+    expect(await readFile(`${outDir}.lock`, "utf8")).toBe(`${process.pid}\n`);
+    await lock.release();
+  });
+
   it("refuses a second build while the first holds it, and frees it after", async () => {
     const outDir = path.join(await tempDir(), "dist");
     const lock = await acquireBuildLock(outDir);

@@ -1,6 +1,6 @@
 // The output folder a build replaces: a lock so only one build writes it, cleanup of what stopped builds left beside it,
 // and the swap that puts a finished site in its place without ever leaving it half-written.
-import { access, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { access, mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -56,6 +56,8 @@ export async function acquireBuildLock(outDir: string): Promise<BuildLock> {
   const file = `${outDir}.lock`;
   const own = `${process.pid}\n`;
   let takenOverFrom: number | undefined;
+  // --out may name a folder whose parent does not exist yet (the build creates it).
+  await mkdir(path.dirname(outDir), { recursive: true });
   for (let attempt = 0; ; attempt++) {
     try {
       await writeFile(file, own, { flag: "wx" });
