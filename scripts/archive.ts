@@ -10,7 +10,7 @@ import { buildSite } from "../src/pipeline/build.ts";
 import { dataHash, isArchived, readArchives, writeArchive } from "../src/pipeline/archive/releaseArchive.ts";
 import { dataRelease } from "../src/site.ts";
 import { redirects } from "../src/redirects.ts";
-import { fileOfHref } from "../src/pipeline/site/builtPages.ts";
+import { fileOfHref } from "../src/addresses.ts";
 
 const { values } = parseArgs({ options: { replace: { type: "boolean" }, data: { type: "string" }, out: { type: "string" } } });
 const root = path.resolve(import.meta.dirname, "..");

@@ -1,5 +1,6 @@
 // The archived data releases (data/arkiv/), as the generate stage summarised them for the pages.
-import { archiveHref, type ArchiveSummary } from "./pipeline/archive/releaseArchive.ts";
+import type { ArchiveSummary } from "./pipeline/archive/releaseArchive.ts";
+import { archiveHref } from "./addresses.ts";
 import summaryJson from "./generated/data/archive.json";
 import { dataRelease } from "./site.ts";
 
@@ -12,5 +13,3 @@ const frozenPages = new Set(current?.pages);
 /** The address of a page's frozen copy in the current release's archive, if it has one. */
 export const frozenCopyOf = (pathname: string): string | undefined =>
   current && frozenPages.has(pathname) ? archiveHref(current.version, pathname) : undefined;
-
-export { archiveHref };

@@ -1,6 +1,7 @@
 // How a page is cited: one record per page, written as APA 7, Vancouver, BibTeX and RIS.
 // The same functions serve the page's citation block and the .bib/.ris files written after the build.
 import { dataRelease, site } from "./site.ts";
+import { pageSlug } from "./addresses.ts";
 
 export interface PageCitation {
   title: string;
@@ -30,11 +31,6 @@ export function apa(c: PageCitation): string {
 export function vancouver(c: PageCitation): string {
   const [year, month, day] = y(c.date);
   return `${c.author}. ${c.title} [Internett]. Datautgave ${c.version}. ${year} [sitert ${day}. ${monthsNb[month - 1]} ${year}]. Tilgjengelig fra: ${c.url}`;
-}
-
-/** A page's path as one file-name-safe word: "/tilbud/x/" → "tilbud-x", "/" → "forside". */
-export function pageSlug(pathname: string): string {
-  return pathname.replace(/^\/|\/$/g, "").replace(/[^a-z0-9]+/gi, "-").toLowerCase() || "forside";
 }
 
 /** A BibTeX key from the URL path: "/tilbud/x/" → "helseogarbeid-tilbud-x". */
@@ -86,9 +82,3 @@ export function ris(c: PageCitation): string {
     "",
   ].join("\r\n");
 }
-
-/** Where a page's citation files are: "/tilbud/x/" → "/sitering/tilbud-x". */
-export const citationFileBase = (pathname: string): string => `/sitering/${pageSlug(pathname)}`;
-
-/** The image shown when a page is shared: "/tilbud/x/" → "/delingsbilder/tilbud-x.png". */
-export const previewImagePath = (pathname: string): string => `/delingsbilder/${pageSlug(pathname)}.png`;

@@ -60,10 +60,6 @@ export const certaintyDisplay: Record<Certainty, { symbol: string; text: string 
   "ikke vurdert i kilden": { symbol: "○", text: "Ikke vurdert i kilden" },
 };
 
-export const literatureHref = (w: Literature) => `/kunnskap/studier/${w.id}/`;
-export const groupHref = (g: ReviewGroup) => `/kunnskap/oversikter/${g}/`;
-export const themeHref = (t: FindingTheme) => `/kunnskap/tema/${t}/`;
-
 /** "Lancman 2021", or our label for a work without an author. */
 export function shortCitation(w: Literature): string {
   if (w.label) return w.label;

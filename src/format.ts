@@ -22,3 +22,27 @@ export const formatDate = (isoDate: string): string => dateFormat.format(new Dat
 
 /** Text inside XML (the feed, the sitemap, an SVG): &, < and > as entities. */
 export const escapeXml = (s: string): string => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+
+const smallNumberWords = ["null", "én", "to", "tre", "fire", "fem", "seks", "sju", "åtte", "ni", "ti", "elleve", "tolv"];
+
+/**
+ * A count the way Norwegian prose writes it: a word up to twelve ("fem"), digits above ("13", "1 200").
+ * One is "ett" before a neuter noun (ett dokument) and "én" otherwise (én oversikt).
+ */
+export function numberWord(n: number, gender: "common" | "neuter" = "common"): string {
+  if (!Number.isInteger(n) || n < 0 || n >= smallNumberWords.length) return formatInteger(n);
+  return n === 1 && gender === "neuter" ? "ett" : smallNumberWords[n]!;
+}
+
+/** e.g. (5, "forskningsdokument", "forskningsdokumenter", "neuter") → "fem forskningsdokumenter"; 1 → "ett forskningsdokument". */
+export const countInWords = (n: number, singular: string, plural: string, gender: "common" | "neuter" = "common"): string =>
+  `${numberWord(n, gender)} ${n === 1 ? singular : plural}`;
+
+/** A list in running text: "A", "A og B", "A, B og C" ("" for none; the caller words the empty case). */
+export function listInWords(items: readonly string[]): string {
+  if (items.length <= 1) return items[0] ?? "";
+  return `${items.slice(0, -1).join(", ")} og ${items.at(-1)!}`;
+}
+
+/** A sentence that may start with a number word: "fem …" → "Fem …". */
+export const capitalized = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);

@@ -5,7 +5,8 @@
 // that stays the same from build to build.
 import { createHash } from "node:crypto";
 import { csvFile } from "./csvFile.ts";
-import { offerHref, ownershipLabels, targetGroupLabels, updatesOf } from "./offers.ts";
+import { ownershipLabels, targetGroupLabels, updatesOf } from "./offers.ts";
+import { dataSectionHref, offerHref } from "./addresses.ts";
 import { offers, places, providers } from "./records.ts";
 import { csvResource, packageDescriptor } from "./openData.ts";
 import { site } from "./site.ts";
@@ -89,7 +90,7 @@ export const hsdsTables: HsdsTable[] = [
         name: o.name,
         description: o.description,
         // The service's page in this directory: the sources give no web address of their own.
-        url: new URL(offerHref(o), site.url).href,
+        url: new URL(offerHref(o.id), site.url).href,
         status: statusOf(o),
         eligibility_description: `Målgruppe: ${o.target_groups.map((g) => targetGroupLabels[g]).join(", ")}.`,
       })),
@@ -161,7 +162,7 @@ export function hsdsDataPackage() {
       title: `${site.name}: tilbudsoversikten i Open Referral HSDS`,
       description:
         "Helse og arbeid-tilbudene som Open Referral Human Services Data Specification (HSDS) 3.0, tabellform. Bare tabellene kildene har opplysninger til er med; tomme felt betyr at kildene ikke sier det.",
-      homepage: new URL("data/#hsds", site.url).href,
+      homepage: new URL(dataSectionHref("hsds"), site.url).href,
     }),
     resources: hsdsTables.map((t) => ({
       ...csvResource({ name: t.name, path: t.path, description: t.description }),

@@ -3,8 +3,6 @@
 import type { KeyFigure } from "./pipeline/schema/datasets.ts";
 import { keyFigures } from "./records.ts";
 
-export const keyFiguresHref = "/statistikk/nokkeltall/";
-export const keyFigureHref = (f: KeyFigure): string => `${keyFiguresHref}#${f.id}`;
 export const homeKeyFigures = (): KeyFigure[] => keyFigures.filter((f) => f.on_home);
 
 const nb = (digits: number) => new Intl.NumberFormat("nb-NO", { maximumFractionDigits: digits });

@@ -1,4 +1,4 @@
-// The offer directory's vocabulary and groupings: labels a GP reads, URL slugs, and counts.
+// The offer directory's vocabulary and groupings: labels a GP reads, and counts. Its addresses are in src/addresses.ts.
 import type { Offer, OfferUpdate, Place, Provider, ReferralFact, WebAddress } from "./pipeline/schema/datasets.ts";
 import { offerForms, referralTopics, regions, targetGroups } from "./pipeline/schema/datasets.ts";
 import { offers, offerUpdates, places, providers, referralFacts, webAddresses } from "./records.ts";
@@ -6,12 +6,6 @@ import { offers, offerUpdates, places, providers, referralFacts, webAddresses } 
 export type Region = (typeof regions)[number];
 export type TargetGroup = (typeof targetGroups)[number];
 export type OfferForm = (typeof offerForms)[number];
-
-/** A Norwegian name as a value in an address or a filter: "Helse Sør-Øst" → "helse-sor-ost", "Møre og Romsdal" → "more-og-romsdal". */
-const slug = (name: string): string =>
-  name.toLowerCase().replace(/æ/g, "ae").replace(/ø/g, "o").replace(/å/g, "a").replace(/\s+/g, "-");
-
-export const regionSlug = (region: Region): string => slug(region);
 
 export const targetGroupLabels: Record<TargetGroup, string> = {
   "psykisk-helse": "Psykiske plager (angst, depresjon)",
@@ -75,8 +69,6 @@ export function sameOfferElsewhere(offer: Offer): Offer[] {
   );
 }
 
-export const offerHref = (offer: Offer): string => `/tilbud/${offer.id}/`;
-
 /** The 2020/21 descriptions of an offer (usually one; a trust may describe one offer in two sections). */
 export function updatesOf(offer: Offer): OfferUpdate[] {
   return offerUpdates.filter((u) => u.offer_ids.includes(offer.id));
@@ -131,9 +123,6 @@ export function addressesOf(offer: Offer): WebAddress[] {
 export function regionAddresses(region: Region): WebAddress[] {
   return webAddresses.filter((a) => a.region === region);
 }
-
-/** A county as a filter value in the URL: "Møre og Romsdal" → "more-og-romsdal". */
-export const countySlug = (county: string): string => slug(county);
 
 /** The places where at least one offer is given, by name; and their counties. */
 export const usedPlaces: Place[] = places

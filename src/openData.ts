@@ -5,6 +5,7 @@ import type { Column } from "./pipeline/schema/columns.ts";
 import type { Dataset } from "./pipeline/schema/dataset.ts";
 import { datasets } from "./pipeline/schema/datasets.ts";
 import { dataRelease, site } from "./site.ts";
+import { sitePages } from "./addresses.ts";
 
 /** Single-value references only: a list cell ("a; b") is checked by the build instead. Frictionless wants none rather than []. */
 function foreignKeys(d: Dataset) {
@@ -16,11 +17,6 @@ function foreignKeys(d: Dataset) {
     });
   return keys.length ? { foreignKeys: keys } : {};
 }
-
-export const csvHref = (d: Dataset) => `/data/${d.name}.csv`;
-export const jsonHref = (d: Dataset) => `/data/${d.name}.json`;
-/** The same records for Norwegian Excel: semicolons, decimal comma, byte order mark (src/excelCsv.ts). */
-export const excelHref = (d: Dataset) => `/data/excel/${d.name}.csv`;
 
 // What the generate stage wrote: copies of data/*.csv, byte for byte, and the validated records as JSON.
 const csvFiles = import.meta.glob<string>("./generated/csv/*.csv", { query: "?raw", import: "default", eager: true });
@@ -68,7 +64,7 @@ export const csvResource = (about: { name: string; path: string; title?: string;
 
 export function dataPackage() {
   return {
-    ...packageDescriptor({ name: "helse-og-arbeid", title: site.name, description: site.description, homepage: new URL("data/", site.url).href }),
+    ...packageDescriptor({ name: "helse-og-arbeid", title: site.name, description: site.description, homepage: new URL(sitePages.data, site.url).href }),
     resources: datasets.map((d) => ({
       ...csvResource({ name: resourceName(d), path: `${d.name}.csv`, title: d.title, description: d.description }),
       schema: {

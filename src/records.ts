@@ -19,6 +19,7 @@ import type {
   SourceTable,
   KeyFigure,
 } from "./pipeline/schema/datasets.ts";
+import { sitePages } from "./addresses.ts";
 import appropriationsJson from "./generated/data/appropriations.json";
 import delphiCategoriesJson from "./generated/data/delphi_categories.json";
 import delphiItemsJson from "./generated/data/delphi_items.json";
@@ -66,18 +67,18 @@ export function sourceById(id: string): Source {
 
 /** Where each dataset is shown on the site, so a source page can link to the figures it feeds. */
 const datasetPages: { title: string; href: string; rows: { source_id: string; source_location: string }[] }[] = [
-  { title: "Bevilgninger 2007–2018", href: "/statistikk/bevilgninger/", rows: appropriations },
-  { title: "Tilbudsoversikten", href: "/tilbud/", rows: offers },
-  { title: "Tilbudsoversikten (beskrivelser fra 2020/21)", href: "/tilbud/", rows: offerUpdates },
-  { title: "Tilbudsoversikten (nettadresser)", href: "/tilbud/", rows: webAddresses },
-  { title: "Slik henviser du", href: "/tilbud/slik-henviser-du/", rows: referralFacts },
-  { title: "Statistikktabeller", href: "/statistikk/tabeller/", rows: statistics },
-  { title: "Statistikktabeller (lister)", href: "/statistikk/tabeller/", rows: tableItems },
-  { title: "Nøkkeltall", href: "/statistikk/nokkeltall/", rows: keyFigures },
-  { title: "Delphi-studien: kategorier", href: "/kunnskap/delphi-studien/", rows: delphiCategories },
-  { title: "Delphi-studien: utfordringer og endringsforslag", href: "/kunnskap/delphi-studien/", rows: delphiItems },
-  { title: "Litteratur: oversikter og studier", href: "/kunnskap/studier/", rows: literature },
-  { title: "Hovedfunn", href: "/kunnskap/funn/", rows: findings },
+  { title: "Bevilgninger 2007–2018", href: sitePages.appropriations, rows: appropriations },
+  { title: "Tilbudsoversikten", href: sitePages.offers, rows: offers },
+  { title: "Tilbudsoversikten (beskrivelser fra 2020/21)", href: sitePages.offers, rows: offerUpdates },
+  { title: "Tilbudsoversikten (nettadresser)", href: sitePages.offers, rows: webAddresses },
+  { title: "Slik henviser du", href: sitePages.referral, rows: referralFacts },
+  { title: "Statistikktabeller", href: sitePages.tables, rows: statistics },
+  { title: "Statistikktabeller (lister)", href: sitePages.tables, rows: tableItems },
+  { title: "Nøkkeltall", href: sitePages.keyFigures, rows: keyFigures },
+  { title: "Delphi-studien: kategorier", href: sitePages.delphi, rows: delphiCategories },
+  { title: "Delphi-studien: utfordringer og endringsforslag", href: sitePages.delphi, rows: delphiItems },
+  { title: "Litteratur: oversikter og studier", href: sitePages.studies, rows: literature },
+  { title: "Hovedfunn", href: sitePages.findings, rows: findings },
 ];
 
 export function rowsCitingSource(sourceId: string) {

@@ -1,3 +1,5 @@
+import { sitePages } from "./addresses.ts";
+
 /**
  * Addresses that have moved. A page's address comes from its id and is meant to last; when one must change
  * (an id corrected, a page renamed), add its old address here so links and citations keep working.
@@ -16,13 +18,13 @@ export interface Redirect {
 export const redirects: readonly Redirect[] = [
   {
     from: "/tilgjengelighetserklaering/",
-    to: "/om/tilgjengelighet/",
+    to: sitePages.accessibility,
     date: "2026-11-23",
     why: "Det vanlige navnet på siden hos offentlige nettsteder; erklæringen ligger under Om nettstedet.",
   },
   {
     from: "/raskere-tilbake/",
-    to: "/om/",
+    to: sitePages.about,
     date: "2026-11-23",
     why: "Ordningens tidligere navn; siden Om nettstedet forklarer navnebyttet.",
   },

@@ -1,3 +1,5 @@
+import { sitePages } from "./addresses.ts";
+
 /** Facts about the site and the current data release; shown in the footer and used in citations. */
 export const site = {
   name: "Helse og arbeid – kunnskapsbank",
@@ -43,10 +45,10 @@ export const releases = [
 export const dataRelease = { version: releases[0].version, date: releases[0].date } as const;
 
 export const navigation = [
-  { href: "/tilbud/", label: "Tilbud" },
-  { href: "/statistikk/", label: "Statistikk" },
-  { href: "/kunnskap/", label: "Kunnskap" },
-  { href: "/kilder/", label: "Kilder" },
-  { href: "/hva-er-helse-og-arbeid/", label: "Hva er Helse og arbeid?" },
-  { href: "/om/", label: "Om" },
+  { href: sitePages.offers, label: "Tilbud" },
+  { href: sitePages.statistics, label: "Statistikk" },
+  { href: sitePages.knowledge, label: "Kunnskap" },
+  { href: sitePages.sources, label: "Kilder" },
+  { href: sitePages.whatIs, label: "Hva er Helse og arbeid?" },
+  { href: sitePages.about, label: "Om" },
 ] as const;

@@ -3,16 +3,17 @@ import type { SourceTable, Statistic, StatisticsTable, TableItem } from "./pipel
 import { statisticThemes } from "./pipeline/schema/datasets.ts";
 import { sourceTables, statistics, statisticsTables, tableItems } from "./records.ts";
 import { formatNumber } from "./format.ts";
+import { contentPageHref, sitePages, tableHref } from "./addresses.ts";
 
 export type Theme = (typeof statisticThemes)[number];
 
 export const themeLabels: Record<Theme, { title: string; href: string }> = {
-  finansiering: { title: "Bevilgninger", href: "/statistikk/bevilgninger/" },
-  aktivitet: { title: "Aktivitet og henvisninger", href: "/statistikk/aktivitet/" },
-  pasienter: { title: "Pasientene i Raskere tilbake", href: "/statistikk/pasienter/" },
-  "ventetid-og-sykefravaer": { title: "Ventetid og sykefravær", href: "/statistikk/ventetid-og-sykefravaer/" },
-  effekter: { title: "Effekter på sykefravær og ytelser", href: "/statistikk/effekter/" },
-  undersokelser: { title: "Spørreundersøkelser og kartlegginger", href: "/statistikk/undersokelser/" },
+  finansiering: { title: "Bevilgninger", href: sitePages.appropriations },
+  aktivitet: { title: "Aktivitet og henvisninger", href: contentPageHref("statistikk/aktivitet") },
+  pasienter: { title: "Pasientene i Raskere tilbake", href: contentPageHref("statistikk/pasienter") },
+  "ventetid-og-sykefravaer": { title: "Ventetid og sykefravær", href: contentPageHref("statistikk/ventetid-og-sykefravaer") },
+  effekter: { title: "Effekter på sykefravær og ytelser", href: contentPageHref("statistikk/effekter") },
+  undersokelser: { title: "Spørreundersøkelser og kartlegginger", href: contentPageHref("statistikk/undersokelser") },
 };
 
 const cellsByTable = new Map<string, Statistic[]>();
@@ -30,8 +31,6 @@ export function tableSize(tableId: string): string {
   const cells = cellsOf(tableId).length;
   return cells ? `${formatNumber(cells)} verdier` : `${formatNumber(itemsOf(tableId).length)} punkter`;
 }
-export const excelHref = (table: StatisticsTable): string => `/statistikk/tabeller/excel/${table.id}.csv`;
-export const csvHref = (table: StatisticsTable): string => `/statistikk/tabeller/${table.id}.csv`;
 
 /**
  * The values of a table that could not be placed, as "; "-separated groups, each either a value or "row label: v v v".
@@ -51,10 +50,10 @@ export function unplacedGroups(text: string | undefined): { row?: string; values
 export const sourceTablesOf = (sourceId: string): SourceTable[] => sourceTables.filter((t) => t.source_id === sourceId);
 
 const otherPlaces: Record<Exclude<SourceTable["status"], "statistikk" | "utelatt">, { title: string; href: string }> = {
-  tilbud: { title: "Tilbudsoversikten", href: "/tilbud/" },
-  litteratur: { title: "Oversikter og studier", href: "/kunnskap/studier/" },
-  bevilgninger: { title: "Bevilgninger", href: "/statistikk/bevilgninger/" },
-  delphi: { title: "Delphi-studien", href: "/kunnskap/delphi-studien/" },
+  tilbud: { title: "Tilbudsoversikten", href: sitePages.offers },
+  litteratur: { title: "Oversikter og studier", href: sitePages.studies },
+  bevilgninger: { title: "Bevilgninger", href: sitePages.appropriations },
+  delphi: { title: "Delphi-studien", href: sitePages.delphi },
 };
 
 /** The pages a source table is shown on; none when it is left out. */
@@ -63,12 +62,11 @@ export function placesOf(t: SourceTable): { title: string; href: string; tableId
   if (t.status === "statistikk") {
     return (t.table_ids ?? []).map((id) => {
       const table = tableById(id);
-      return { title: table.title, href: tableHref(table), tableId: id };
+      return { title: table.title, href: tableHref(id), tableId: id };
     });
   }
   return [otherPlaces[t.status]];
 }
-export const tableHref = (table: StatisticsTable): string => `/statistikk/tabeller/${table.id}/`;
 /** How pages name a source table: its number, then our short title ("Tabell 4.37: Aktivitet i …"); the printed caption is in the downloads. */
 export const tableName = (table: StatisticsTable): string => `${table.table}: ${table.title}`;
 export const tablesOfTheme = (theme: Theme): StatisticsTable[] => statisticsTables.filter((t) => t.theme === theme);

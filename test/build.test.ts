@@ -32,7 +32,7 @@ function build(data: string) {
 /** The pages of the current release: not the archived copies under arkiv/, nor the pages at moved addresses. */
 async function currentPages(): Promise<string[]> {
   const { redirects } = await import("../src/redirects.ts");
-  const { fileOfHref } = await import("../src/pipeline/site/builtPages.ts");
+  const { fileOfHref } = await import("../src/addresses.ts");
   const moved = new Set(redirects.map((r) => fileOfHref(r.from)));
   return (await readdir(outDir, { recursive: true })).filter((f) => f.endsWith(".html") && !/^arkiv\/[^/]+\//.test(f) && !moved.has(f));
 }

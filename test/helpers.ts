@@ -30,6 +30,7 @@ export function regenerateFromShippedData(): void {
  *   SET statistics.csv 140 value 120     sets one cell (line as in the error messages)
  *   SET sources.csv 2 note <10 MB of text>  fills a cell with 10 MiB of text
  *   SET offers.csv 2 name A\u{200B}B       \u{…} writes a character that cannot be seen in the fixture
+ *   SET sources.csv 2 seed_file <empty>     empties a cell
  *   LINK-OUT offers.csv                  moves the file out of the data folder and leaves a symbolic link to it
  *   FOLDER offers.csv                    puts a folder where the file was
  */
@@ -49,6 +50,7 @@ export async function applySetup(dir: string, setup: string): Promise<void> {
     const at = rows[0]!.indexOf(column!);
     if (at < 0) throw new Error(`setup: ${file} has no column ${column}`);
     rows[Number(line) - 1]![at] =
+      value === "<empty>" ? "" :
       value === "<10 MB of text>" ? "æ".repeat(10 * 1024 * 1024) : value!.replace(/\\u\{([0-9A-F]+)\}/g, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)));
     await writeFile(path.join(dir, file!), csvFormatRows(rows) + "\n");
   }

@@ -1,21 +1,22 @@
 import type { DelphiCategory } from "../pipeline/schema/datasets.ts";
-import { delphiCategories, delphiItems } from "../records.ts";
+import { delphiCategories, delphiItems, keyFigures } from "../records.ts";
+import { countInWords } from "../format.ts";
+import { delphiExperts, delphiLargestTakeaway, summarizeDelphi } from "../prose.ts";
 import { labelledBars } from "./barPlot.ts";
 import { defineChart } from "./chart.ts";
 
 const rows = [...delphiCategories].sort((a, b) => a.category_order - b.category_order);
-const total = rows.reduce((sum, c) => sum + c.meaning_units, 0);
-const biggest = [...rows].sort((a, b) => b.meaning_units - a.meaning_units)[0]!;
+const experts = countInWords(delphiExperts(keyFigures).value, "ekspert", "eksperter");
 const count = (c: DelphiCategory, kind: "problem" | "endring") => delphiItems.filter((i) => i.category_id === c.id && i.kind === kind).length;
 
 export const delphiMeaningUnits = defineChart<DelphiCategory>({
   id: "delphi-meningsenheter",
   title: "Meningsenheter i Delphi-studien, etter kategori",
-  takeaway: `«${biggest.name}» var den største kategorien, med ${biggest.meaning_units} av ${total} meningsenheter.`,
+  takeaway: delphiLargestTakeaway(summarizeDelphi(rows, delphiItems)),
   alt: "Liggende stolper per kategori: " + rows.map((c) => `${c.name} ${c.meaning_units}`).join(", ") + ".",
   sourceId: "delphi-rtw-artikkel",
   sourceLocation: "Tabell 2",
-  caveats: ["En meningsenhet er ett utsagn fra ekspertene, skriftlig eller i gruppeintervjuet; 32 eksperter deltok."],
+  caveats: [`En meningsenhet er ett utsagn fra ekspertene, skriftlig eller i gruppeintervjuet; ${experts} deltok.`],
   rows,
   columns: [
     { label: "Kategori", value: (c) => c.name },

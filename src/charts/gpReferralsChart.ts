@@ -2,6 +2,7 @@ import type { Statistic } from "../pipeline/schema/datasets.ts";
 import { statistics } from "../records.ts";
 import { labelledBars } from "./barPlot.ts";
 import { defineChart, sourceColumn } from "./chart.ts";
+import { gpReferralsTakeaway } from "../prose.ts";
 
 /** Distinct referring GPs and GP agreements per health trust in Helse Nord (section 4.9.5, rows 1 and 2). */
 interface TrustGps {
@@ -21,16 +22,18 @@ const rows: TrustGps[] = cells.map((c) => ({
   cell: c,
 }));
 const label = (r: TrustGps) => `${r.trust}: ${r.measure.toLowerCase()}`;
-const over100 = [...new Set(rows.map((r) => r.trust))].filter((t) => {
-  const gps = rows.find((r) => r.trust === t && r.measure.startsWith("Fastleger som"))!;
-  const agreements = rows.find((r) => r.trust === t && r.measure.startsWith("Fastlegeavtaler"))!;
-  return gps.value > agreements.value;
+/** The trusts with both numbers, and among them those where more distinct GPs referred than there are GP agreements. */
+const compared = [...new Set(rows.map((r) => r.trust))].flatMap((t) => {
+  const gps = rows.find((r) => r.trust === t && r.measure.startsWith("Fastleger som"));
+  const agreements = rows.find((r) => r.trust === t && r.measure.startsWith("Fastlegeavtaler"));
+  return gps && agreements ? [{ trust: t, over: gps.value > agreements.value }] : [];
 });
+const over100 = compared.filter((c) => c.over).map((c) => c.trust);
 
 export const gpReferrals = defineChart<TrustGps>({
   id: "fastleger-som-henviser-helse-nord",
   title: "Fastleger som har henvist til HelseIArbeid, og fastlegeavtaler, Helse Nord",
-  takeaway: `Ved ${over100.join(" og ")} har flere ulike fastleger henvist enn det finnes fastlegeavtaler, fordi vikarer også henviser.`,
+  takeaway: gpReferralsTakeaway(over100, compared.length),
   alt: "Liggende stolper per helseforetak: " + rows.map((r) => `${label(r)} ${r.value}`).join("; ") + ".",
   sourceId: "sintef-ntnu-folgeevaluering-vedlegg",
   sourceLocation: "Avsnitt 4.9.5",

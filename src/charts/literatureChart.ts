@@ -2,6 +2,7 @@ import * as Plot from "@observablehq/plot";
 import { groupLabels, reviewsOfGroup } from "../evidence.ts";
 import { reviewGroups } from "../pipeline/schema/datasets.ts";
 import { defineChart } from "./chart.ts";
+import { reviewsTakeaway } from "../prose.ts";
 
 /** How many reviews of a group were published in a year. */
 interface GroupYear {
@@ -18,12 +19,15 @@ const rows: GroupYear[] = reviewGroups.flatMap((g) => {
 const allYears = [...new Set(rows.map((r) => r.year))].sort();
 const years = Array.from({ length: allYears.at(-1)! - allYears[0]! + 1 }, (_, i) => allYears[0]! + i);
 const total = (g: string) => rows.filter((r) => r.group === g).reduce((s, r) => s + r.count, 0);
-const biggest = reviewGroups.map((g) => groupLabels[g].title).sort((a, b) => total(b) - total(a))[0]!;
+/** Each review once, though one stands in two groups: the share of recent reviews is a share of reviews, not of cells. */
+const reviewYears = [...new Map(reviewGroups.flatMap((g) => reviewsOfGroup(g)).map((r) => [r.id, r.year])).values()].filter((y) => y !== undefined);
+/** Reviews from this year on count as recent in the takeaway. */
+const recentFrom = 2017;
 
 export const reviewsByGroupAndYear = defineChart<GroupYear>({
   id: "oversikter-etter-gruppe-og-ar",
   title: "Systematiske oversikter i litteraturgjennomgangen, etter gruppe og utgivelsesår",
-  takeaway: `Flest oversikter handlet om ${biggest.toLowerCase()} (${total(biggest)}), og de fleste er publisert fra 2017 og senere.`,
+  takeaway: reviewsTakeaway(reviewGroups.map((g) => ({ title: groupLabels[g].title, count: total(groupLabels[g].title) })), reviewYears, recentFrom),
   alt:
     "Rutenett med én rad per gruppe og én kolonne per år; tallet i ruta er antall oversikter. " +
     reviewGroups.map((g) => `${groupLabels[g].title}: ${rows.filter((r) => r.group === groupLabels[g].title).map((r) => `${r.count} i ${r.year}`).join(", ")}`).join("; ") +

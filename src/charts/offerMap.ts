@@ -3,7 +3,7 @@ import { feature } from "topojson-client";
 import type { Topology, GeometryCollection } from "topojson-specification";
 import countries from "world-atlas/countries-50m.json" with { type: "json" };
 import type { Place } from "../pipeline/schema/datasets.ts";
-import { offerHref } from "../offers.ts";
+import { offerHref } from "../addresses.ts";
 import { offers, places } from "../records.ts";
 import { defineChart } from "./chart.ts";
 
@@ -51,7 +51,7 @@ export const offerMap = defineChart<PlaceOffers>({
     {
       label: "Tilbud",
       value: (r) => r.offerNames.join("; "),
-      links: (r) => r.offerIds.map((id, i) => ({ href: offerHref({ id } as never), text: r.offerNames[i]! })),
+      links: (r) => r.offerIds.map((id, i) => ({ href: offerHref(id), text: r.offerNames[i]! })),
     },
   ],
   plot: (data) => ({

@@ -2,16 +2,13 @@
 // The selection lives in the URL only, so the list can be bookmarked, sent or printed again. Without JavaScript the
 // directory shows no ticks and the list page shows every offer.
 
-export const listParam = "tilbud";
+import { patientListHref, patientListParam } from "../addresses.ts";
 
 /** The offer ids a patient-list URL names, in order, without repeats or unknown ids. */
 export function selectedIds(search: string, known: ReadonlySet<string>): string[] {
-  const raw = new URLSearchParams(search).get(listParam) ?? "";
+  const raw = new URLSearchParams(search).get(patientListParam) ?? "";
   return [...new Set(raw.split(",").map((id) => id.trim()).filter((id) => known.has(id)))];
 }
-
-/** The address of the patient list for these offers. */
-export const listHref = (ids: string[]): string => (ids.length ? `/tilbud/pasientliste/?${listParam}=${ids.join(",")}` : "/tilbud/pasientliste/");
 
 /** On the list page: show only the chosen offers, in the chosen order, and say how many. */
 export function showSelection(items: HTMLElement[], status: HTMLElement, search: string): void {
@@ -29,7 +26,7 @@ export function setupPicker(items: HTMLElement[], link: HTMLAnchorElement, panel
   const chosen: string[] = [];
   panel.hidden = false;
   const update = () => {
-    link.href = listHref(chosen);
+    link.href = patientListHref(chosen);
     link.textContent = `Skriv ut pasientliste (${chosen.length})`;
   };
   for (const item of items) {

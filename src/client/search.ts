@@ -1,6 +1,7 @@
 // The search page: Pagefind's JavaScript API with facets, everyday words, best bets and «Mente du», the query and
 // facets in the URL.
 import { facetLabels } from "../searchFacets.ts";
+import { searchHref, sitePages } from "../addresses.ts";
 import { compoundOf, correctQuery, inIndex } from "./typos.ts";
 import { honestExcerpt } from "./excerpt.ts";
 import { bestBetFor, readQuery, type BestBet, type EverydayWord } from "./queryRewrite.ts";
@@ -46,7 +47,7 @@ const wide = matchMedia("(min-width: 48rem)");
 filterBox.open = wide.matches;
 wide.addEventListener("change", () => (filterBox.open = wide.matches));
 
-const pagefindUrl = "/pagefind/pagefind.js";
+const pagefindUrl: string = sitePages.searchScript;
 const pagefind: Pagefind = await import(/* @vite-ignore */ pagefindUrl);
 // A long topic page that covers a subject should not lose to a short table page that only names it; Pagefind's default
 // pageLength (0.75) favours short pages strongly.
@@ -150,7 +151,7 @@ async function run(updateUrl: boolean) {
     return;
   }
   const started = performance.now();
-  words ??= Object.keys(await (await fetch("/sok/ordliste.json")).json());
+  words ??= Object.keys(await (await fetch(sitePages.searchWords)).json());
   const known = new Set(words);
   const read = readQuery(query, everyday, questionWords);
   const asWritten = compoundOf(read.words.join(" "), words) ?? read.words.join(" ");
@@ -185,7 +186,7 @@ function showSuggestion(proposal: string | undefined) {
   suggestion.hidden = !proposal;
   if (!proposal) return;
   const link = document.createElement("a");
-  link.href = `/sok/?q=${encodeURIComponent(proposal)}`;
+  link.href = searchHref(proposal);
   link.textContent = proposal;
   suggestion.append("Mente du ", link, "?");
 }

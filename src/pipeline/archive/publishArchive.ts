@@ -4,8 +4,8 @@ import path from "node:path";
 import { pngOfSvg } from "../../charts/exportChart.ts";
 import { escapeXml, formatDate } from "../../format.ts";
 import { site } from "../../site.ts";
-import { fileOfHref, hrefOfFile } from "../site/builtPages.ts";
-import { archiveHref, type ReleaseArchive } from "./releaseArchive.ts";
+import { archiveHref, fileOfHref, hrefOfFile, sitePages } from "../../addresses.ts";
+import type { ReleaseArchive } from "./releaseArchive.ts";
 import { sanitizeHtml } from "./sanitizeHtml.ts";
 
 export interface ArchivedPage {
@@ -45,10 +45,10 @@ export function archivedPageHtml(html: string, page: ArchivedPage): string {
     `<div class="archive-notice" role="note" data-archive-version="${escapeXml(page.version)}">` +
     `<p><strong>Arkivert kopi:</strong> siden slik den var i datautgave ${escapeXml(page.version)} (${formatDate(page.date)}). ` +
     `Tall og tekst er frosset og endres ikke.</p>` +
-    `<p>${current}<a href="/arkiv/">Alle arkiverte utgaver</a></p></div>`;
+    `<p>${current}<a href="${sitePages.archive}">Alle arkiverte utgaver</a></p></div>`;
   const linked = withArchiveAddress(html, page.rel, page.version).replace(/<([a-z]+)\b[^>]*>/g, (tag, name: string) =>
     tag.replace(/\b(href|src)="(\/(?!\/)[^"]*)"/g, (whole, attr: string, href: string) => {
-      if (href.startsWith("/arkiv/")) return whole;
+      if (href.startsWith(sitePages.archive)) return whole;
       const file = fileOfHref(href);
       if (page.inArchive(file)) return `${attr}="${archiveHref(page.version, href)}"`;
       if (page.inSite(file)) return whole;

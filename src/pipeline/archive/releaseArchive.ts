@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
-import { hrefOfFile } from "../site/builtPages.ts";
+import { fileOfHref, hrefOfFile, sitePages } from "../../addresses.ts";
 
 /**
  * A frozen copy of the built site as it was for one data release, kept in data/arkiv/<version>.json.gz
@@ -30,13 +30,10 @@ export const archiveDirOf = (dataDir: string) => path.join(dataDir, "arkiv");
  */
 export function isArchived(rel: string): boolean {
   // Tool pages (search, the patient list) are not content a citation points at.
-  if (/^(arkiv|sok|pagefind|delingsbilder)\//.test(rel) || rel === "404.html" || rel === "tilbud/pasientliste/index.html") return false;
+  if (/^(arkiv|sok|pagefind|delingsbilder)\//.test(rel) || rel === "404.html" || rel === fileOfHref(sitePages.patientList)) return false;
   if (rel.startsWith("_astro/")) return rel.endsWith(".css");
   return /\.(html|csv|bib|ris)$/.test(rel) || /^figurer\/[^/]+\.svg$/.test(rel) || /^data\/(?:hsds\/)?[^/]+\.json$/.test(rel);
 }
-
-/** The address of a page in a release's archive: ("2026.11.0", "/tilbud/x/") → "/arkiv/2026.11.0/tilbud/x/". */
-export const archiveHref = (version: string, href = "/"): string => `/arkiv/${version}${href}`;
 
 /** One hash over the CSV files of a data folder (names and bytes), to tell whether an archive shows the current data. */
 export async function dataHash(dataDir: string): Promise<string> {

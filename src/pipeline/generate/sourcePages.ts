@@ -1,6 +1,7 @@
 import type { LoadedData } from "../loadData.ts";
 import type { Source } from "../schema/datasets.ts";
 import { frontmatter, paragraphs, prop, text } from "./mdx.ts";
+import { contentEntryOf, sourceHref } from "../../addresses.ts";
 
 /** e.g. "kilder/snf-2008-implementering.mdx" → its MDX text. */
 export type GeneratedPages = Map<string, string>;
@@ -36,6 +37,6 @@ function sourcePage(source: Source): string {
 /** Generate stage for the sources dataset: one MDX page per document. */
 export function generateSourcePages(data: LoadedData): GeneratedPages {
   const pages: GeneratedPages = new Map();
-  for (const { record } of data.sources.rows) pages.set(`kilder/${record.id}.mdx`, sourcePage(record));
+  for (const { record } of data.sources.rows) pages.set(`${contentEntryOf(sourceHref(record.id))}.mdx`, sourcePage(record));
   return pages;
 }

@@ -6,9 +6,10 @@ import { detached, indexedText } from "../site/pageText.ts";
 import { searchTerms, wordsOf } from "./searchTerms.ts";
 import { taskWindow } from "../taskWindow.ts";
 import { addedWordsMarker } from "../../client/excerpt.ts";
+import { fileOfHref, sitePages } from "../../addresses.ts";
 
 /** Where the search page finds the index's words, to correct a query's typos. */
-export const wordListPath = "sok/ordliste.json";
+export const wordListPath = fileOfHref(sitePages.searchWords);
 
 export interface IndexReport {
   pages: number;

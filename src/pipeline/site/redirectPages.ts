@@ -3,7 +3,7 @@ import path from "node:path";
 import { escapeXml } from "../../format.ts";
 import type { Redirect } from "../../redirects.ts";
 import { site } from "../../site.ts";
-import { fileOfHref } from "./builtPages.ts";
+import { fileOfHref } from "../../addresses.ts";
 
 /** A page at the old address that sends the reader on at once, says where to, and is kept out of search. */
 export function redirectPageHtml(r: Redirect): string {

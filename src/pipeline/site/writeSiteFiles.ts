@@ -1,6 +1,7 @@
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { bibtex, citationFileBase, citationOf, previewImagePath, ris } from "../../citation.ts";
+import { citationFileHref, fileOfHref, previewImageHref, sitePages } from "../../addresses.ts";
+import { bibtex, citationOf, ris } from "../../citation.ts";
 import { escapeXml } from "../../format.ts";
 import { dataRelease, site } from "../../site.ts";
 import { builtHtmlFiles } from "./builtPages.ts";
@@ -42,16 +43,16 @@ export async function writeSiteFiles(siteDir: string): Promise<SiteFilesReport> 
       if (!title || !url) throw new Error(`${file} has a citation block but no citation_title or citation_public_url`);
       const citation = citationOf(title, url);
       const pathname = new URL(url).pathname;
-      const other = pageOfFileBase.get(citationFileBase(pathname));
+      const bibFile = citationFileHref(pathname, "bib");
+      const other = pageOfFileBase.get(bibFile);
       if (other !== undefined && other !== pathname) {
-        throw new Error(`${pathname} and ${other} would share the citation files ${citationFileBase(pathname)}.bib/.ris and their preview image; expected addresses that differ after flattening`);
+        throw new Error(`${pathname} and ${other} would share the citation files ${bibFile}/.ris and their preview image; expected addresses that differ after flattening`);
       }
-      pageOfFileBase.set(citationFileBase(pathname), pathname);
-      const base = path.join(siteDir, `${citationFileBase(pathname)}`);
-      await writeFile(`${base}.bib`, bibtex(citation));
-      await writeFile(`${base}.ris`, ris(citation));
+      pageOfFileBase.set(bibFile, pathname);
+      await writeFile(path.join(siteDir, fileOfHref(bibFile)), bibtex(citation));
+      await writeFile(path.join(siteDir, fileOfHref(citationFileHref(pathname, "ris"))), ris(citation));
       const section = /<a href="[^"]*" aria-current="page">([^<]*)<\/a>/.exec(html)?.[1]?.trim() ?? site.shortName;
-      const imageFile = path.join(siteDir, previewImagePath(new URL(url).pathname));
+      const imageFile = path.join(siteDir, fileOfHref(previewImageHref(pathname)));
       await imagesBeingMade.add(
         previewImage({ title, section, siteName: site.name, footer: `Datautgave ${dataRelease.version} · ${new URL(url).host}` }).then((png) =>
           writeFile(imageFile, png),
@@ -73,6 +74,6 @@ export async function writeSiteFiles(siteDir: string): Promise<SiteFilesReport> 
     "</urlset>",
     "",
   ].join("\n");
-  await writeFile(path.join(siteDir, "sitemap.xml"), sitemap);
+  await writeFile(path.join(siteDir, fileOfHref(sitePages.sitemap)), sitemap);
   return { citations: urls.length, images, imagesFromCache: cacheStats.hits - hitsBefore, sitemapUrls: urls.length };
 }

@@ -2,7 +2,8 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import type { LoadedData } from "../loadData.ts";
 import type { ValidatedDataset } from "../validate/validate.ts";
-import { builtHtmlFiles, hrefOfFile } from "../site/builtPages.ts";
+import { hrefOfFile } from "../../addresses.ts";
+import { builtHtmlFiles } from "../site/builtPages.ts";
 import { decodeEntities } from "../site/pageText.ts";
 
 /**

@@ -1,5 +1,6 @@
 import { access, readFile } from "node:fs/promises";
 import path from "node:path";
+import { fileOfHref, offerHref, sitePages, sourceHref } from "../../addresses.ts";
 import type { LoadedData } from "../loadData.ts";
 
 /** What the verify stage needs of the data: the ids that must each have a page. */
@@ -24,15 +25,15 @@ export async function verifySite(siteDir: string, expected: ExpectedPages): Prom
 
   for (const id of expected.sourceIds) {
     checks++;
-    const page = `kilder/${id}/index.html`;
+    const page = fileOfHref(sourceHref(id));
     if (!(await exists(page))) problems.push(`source ${id} has no page (${page})`);
   }
   for (const id of expected.offerIds) {
     checks++;
-    const page = `tilbud/${id}/index.html`;
+    const page = fileOfHref(offerHref(id));
     if (!(await exists(page))) problems.push(`offer ${id} has no page (${page})`);
   }
-  for (const page of ["index.html", "tilbud/index.html", "404.html", "kilder/index.html", "statistikk/bevilgninger/index.html"]) {
+  for (const page of [sitePages.home, sitePages.offers, sitePages.notFound, sitePages.sources, sitePages.appropriations].map(fileOfHref)) {
     checks++;
     if (!(await exists(page))) problems.push(`expected page ${page} is missing`);
   }
@@ -40,9 +41,23 @@ export async function verifySite(siteDir: string, expected: ExpectedPages): Prom
   if (!(await exists("pagefind/pagefind-entry.json"))) problems.push("the search index (pagefind/pagefind-entry.json) is missing");
 
   checks++;
-  const statsPage = await readFile(path.join(siteDir, "statistikk/bevilgninger/index.html"), "utf8").catch(() => "");
+  const statsPage = await readFile(path.join(siteDir, fileOfHref(sitePages.appropriations)), "utf8").catch(() => "");
   if (!/<figure class="chart"[^>]*>[\s\S]*?<svg[\s\S]*?<\/figure>/.test(statsPage)) {
     problems.push("statistikk/bevilgninger has no chart figure with an SVG");
+  }
+
+  // The figure list links each chart to its page (src/charts/chartPages.ts): each link must reach a page showing that figure.
+  const figureList = await readFile(path.join(siteDir, fileOfHref(sitePages.figures)), "utf8").catch(() => "");
+  const grid = /<ul class="figure-grid"[^>]*>([\s\S]*?)<\/ul>/.exec(figureList)?.[1] ?? "";
+  checks++;
+  if (!/<li/.test(grid)) problems.push(`the figure list (${fileOfHref(sitePages.figures)}) lists no figures`);
+  for (const [, href] of grid.matchAll(/<p><a href="([^"]+)"/g)) {
+    checks++;
+    const [pagePath, id] = href!.split("#");
+    const target = await readFile(path.join(siteDir, fileOfHref(pagePath!)), "utf8").catch(() => "");
+    if (!id || !target.includes(`<figure class="chart" id="${id}"`)) {
+      problems.push(`the figure list links ${id ?? href} to ${href}, which shows no such figure`);
+    }
   }
   if (problems.length) throw new Error(`The built site failed verification:\n- ${problems.join("\n- ")}`);
   return checks;
