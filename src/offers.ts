@@ -1,6 +1,6 @@
 // The offer directory's vocabulary and groupings: labels a GP reads, URL slugs, and counts.
-import type { Offer, OfferUpdate, Place, Provider, ReferralFact, WebAddress } from "./pipeline/schema/datasets.ts";
-import { offerForms, referralTopics, regions, targetGroups } from "./pipeline/schema/datasets.ts";
+import type { Offer, OfferUpdate, Place, Provider, ReferralFact, WebAddress } from "./model/datasets.ts";
+import { offerForms, referralTopics, regions, targetGroups } from "./model/datasets.ts";
 import { offers, offerUpdates, places, providers, referralFacts, webAddresses } from "./records.ts";
 
 export type Region = (typeof regions)[number];

@@ -1,4 +1,4 @@
-import type { DelphiCategory } from "../pipeline/schema/datasets.ts";
+import type { DelphiCategory } from "../model/datasets.ts";
 import { delphiCategories, delphiItems } from "../records.ts";
 import { labelledBars } from "./barPlot.ts";
 import { defineChart } from "./chart.ts";

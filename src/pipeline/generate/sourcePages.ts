@@ -1,5 +1,5 @@
 import type { LoadedData } from "../loadData.ts";
-import type { Source } from "../schema/datasets.ts";
+import type { Source } from "../../model/datasets.ts";
 import { frontmatter, paragraphs, prop, text } from "./mdx.ts";
 
 /** e.g. "kilder/snf-2008-implementering.mdx" → its MDX text. */
