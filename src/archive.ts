@@ -1,5 +1,5 @@
 // The archived data releases (data/arkiv/), as the generate stage summarised them for the pages.
-import type { ArchiveSummary } from "./pipeline/archive/releaseArchive.ts";
+import type { ArchiveSummary } from "./model/archiveSummary.ts";
 import { archiveHref } from "./addresses.ts";
 import summaryJson from "./generated/data/archive.json";
 import { dataRelease } from "./site.ts";

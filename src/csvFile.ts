@@ -2,14 +2,7 @@
 // one starting with =, +, -, @, tab or carriage return) gets a leading apostrophe, which makes it plain text.
 // The data check already refuses such text in data/, so this guards what is derived from it (labels, exports).
 import { csvFormatRows } from "d3-dsv";
-
-/**
- * Would a spreadsheet run this cell as a formula? A signed number as a source prints it ("-4 592", "-7.16E-06", "-4.182**")
- * has no name or bracket, so it cannot call a function or reach another program; anything else after + or - can.
- */
-export function startsLikeFormula(cell: string): boolean {
-  return /^[=+\-@\t\r]/.test(cell) && !/^[+-][\d \u00A0\u202F.,%*eE+-]*$/.test(cell);
-}
+import { startsLikeFormula } from "./model/formula.ts";
 
 export function neutralizeFormula(cell: string): string {
   return startsLikeFormula(cell) ? `'${cell}` : cell;

@@ -1,22 +1,22 @@
 // The evidence section's vocabulary: review groups, themes, kinds of work, certainty, and lookups between them.
-import type { Finding, Literature } from "./pipeline/schema/datasets.ts";
-import { certaintyLevels, findingKinds, findingThemes, literatureKinds, reviewGroups } from "./pipeline/schema/datasets.ts";
+import type { Finding, Literature } from "./model/datasets.ts";
+import { certaintyLevels, findingKinds, findingThemes, literatureKinds, reviewGroups } from "./model/datasets.ts";
 import { findings, keyMessages, literature } from "./records.ts";
 
 export type ReviewGroup = (typeof reviewGroups)[number];
 export type FindingTheme = (typeof findingThemes)[number];
 export type Certainty = (typeof certaintyLevels)[number];
 
-/** The groups as the literature review names them, with the table and the count its text states. */
-export const groupLabels: Record<ReviewGroup, { title: string; table: string; statedCount: number }> = {
-  "psykiske-lidelser": { title: "Vanlige psykiske lidelser", table: "Tabell 4.1", statedCount: 16 },
-  "muskel-skjelett": { title: "Muskel- og skjelettlidelser", table: "Tabell 4.2", statedCount: 7 },
-  sammensatte: { title: "Sammensatte diagnoser", table: "Tabell 4.3", statedCount: 13 },
-  "kroniske-smerter": { title: "Kroniske smerter", table: "Tabell 4.4", statedCount: 4 },
-  kreft: { title: "Kreft", table: "Tabell 4.5", statedCount: 11 },
-  hjernetraumer: { title: "Hjernetraumer", table: "Tabell 4.6", statedCount: 8 },
-  "fastlege-arbeidsgiver": { title: "Fastlegens og arbeidsgiverens rolle", table: "Tabell 4.7", statedCount: 4 },
-  implementering: { title: "Implementering og systemnivå", table: "Tabell 4.8", statedCount: 4 },
+/** The groups as the literature review names them, with the table that lists them. */
+export const groupLabels: Record<ReviewGroup, { title: string; table: string }> = {
+  "psykiske-lidelser": { title: "Vanlige psykiske lidelser", table: "Tabell 4.1" },
+  "muskel-skjelett": { title: "Muskel- og skjelettlidelser", table: "Tabell 4.2" },
+  sammensatte: { title: "Sammensatte diagnoser", table: "Tabell 4.3" },
+  "kroniske-smerter": { title: "Kroniske smerter", table: "Tabell 4.4" },
+  kreft: { title: "Kreft", table: "Tabell 4.5" },
+  hjernetraumer: { title: "Hjernetraumer", table: "Tabell 4.6" },
+  "fastlege-arbeidsgiver": { title: "Fastlegens og arbeidsgiverens rolle", table: "Tabell 4.7" },
+  implementering: { title: "Implementering og systemnivå", table: "Tabell 4.8" },
 };
 
 export const themeLabels: Record<FindingTheme, { title: string; description: string }> = {

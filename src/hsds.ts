@@ -10,7 +10,7 @@ import { dataSectionHref, offerHref } from "./addresses.ts";
 import { offers, places, providers } from "./records.ts";
 import { csvResource, packageDescriptor } from "./openData.ts";
 import { site } from "./site.ts";
-import type { Offer } from "./pipeline/schema/datasets.ts";
+import type { Offer } from "./model/datasets.ts";
 
 /** Our own namespace for the name-based UUIDs (RFC 9562, version 5). */
 const namespace = Buffer.from("8f0c2d9e4b7a4e61a3c5d2f1e0b9a876", "hex");

@@ -1,6 +1,6 @@
 // The figures policymakers cite first, as data/key_figures.csv gives them: shown on /statistikk/nokkeltall/ and,
 // where marked, on the home page.
-import type { KeyFigure } from "./pipeline/schema/datasets.ts";
+import type { KeyFigure } from "./model/datasets.ts";
 import { keyFigures } from "./records.ts";
 
 export const homeKeyFigures = (): KeyFigure[] => keyFigures.filter((f) => f.on_home);

@@ -1,6 +1,6 @@
 // The offer directory's vocabulary and groupings: labels a GP reads, and counts. Its addresses are in src/addresses.ts.
-import type { Offer, OfferUpdate, Place, Provider, ReferralFact, WebAddress } from "./pipeline/schema/datasets.ts";
-import { offerForms, referralTopics, regions, targetGroups } from "./pipeline/schema/datasets.ts";
+import type { Offer, OfferUpdate, Place, Provider, ReferralFact, WebAddress } from "./model/datasets.ts";
+import { offerForms, referralTopics, regions, targetGroups } from "./model/datasets.ts";
 import { offers, offerUpdates, places, providers, referralFacts, webAddresses } from "./records.ts";
 
 export type Region = (typeof regions)[number];

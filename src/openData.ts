@@ -1,16 +1,16 @@
 // The open-data section: every dataset of data/ with its data dictionary, described as a Frictionless
-// Tabular Data Package. Everything here is derived from the schemas in src/pipeline/schema/datasets.ts.
+// Tabular Data Package. Everything here is derived from the schemas in src/model/datasets.ts.
 import { csvParseRows } from "d3-dsv";
-import type { Column } from "./pipeline/schema/columns.ts";
-import type { Dataset } from "./pipeline/schema/dataset.ts";
-import { datasets } from "./pipeline/schema/datasets.ts";
+import type { Column } from "./model/columns.ts";
+import type { Dataset } from "./model/dataset.ts";
+import { datasets } from "./model/datasets.ts";
 import { dataRelease, site } from "./site.ts";
 import { sitePages } from "./addresses.ts";
 
 /** Single-value references only: a list cell ("a; b") is checked by the build instead. Frictionless wants none rather than []. */
 function foreignKeys(d: Dataset) {
   const keys = Object.entries(d.columns)
-    .filter(([, column]) => column.references && !column.typeLabel.startsWith("liste"))
+    .filter(([, column]) => column.references && column.kind === "reference")
     .map(([name, column]) => {
       const target = datasets.find((t) => t.name === column.references)!;
       return { fields: [name], reference: { resource: resourceName(target), fields: [target.key] } };
@@ -20,7 +20,6 @@ function foreignKeys(d: Dataset) {
 
 // What the generate stage wrote: copies of data/*.csv, byte for byte, and the validated records as JSON.
 const csvFiles = import.meta.glob<string>("./generated/csv/*.csv", { query: "?raw", import: "default", eager: true });
-const recordModules = import.meta.glob<unknown[]>("./generated/data/*.json", { import: "default", eager: true });
 
 /** The dataset's CSV file as the data editors wrote it. */
 export function csvTextOf(d: Dataset): string {
@@ -29,12 +28,6 @@ export function csvTextOf(d: Dataset): string {
   return text;
 }
 
-/** The dataset's validated records (typed: numbers, booleans, lists). */
-export function recordsOf(d: Dataset): unknown[] {
-  const records = recordModules[`./generated/data/${d.name}.json`];
-  if (!records) throw new Error(`No generated module for ${d.name}`);
-  return records;
-}
 
 /** Frictionless resource names allow lower case, digits and -._ only. */
 const resourceName = (d: Dataset) => d.name.replace(/_/g, "-");

@@ -1,6 +1,6 @@
 // Sentences that state a count, a share or a superlative, derived from the rows passed in rather than written by hand,
 // so they stay true when the data change (and a test can pass altered rows and see the sentence change).
-import type { DelphiCategory, DelphiItem, KeyFigure, Source } from "./pipeline/schema/datasets.ts";
+import type { DelphiCategory, DelphiItem, KeyFigure, Source } from "./model/datasets.ts";
 import { countInWords, formatInteger, listInWords, numberWord } from "./format.ts";
 
 /** Every row that shares the largest value: one row, several on a tie, none when there are no rows. */

@@ -1,63 +1,37 @@
-// Typed access to the validated records the generate stage writes as JSON (src/generated/data/).
-import type {
-  Appropriation,
-  DelphiCategory,
-  DelphiItem,
-  Finding,
-  KeyMessage,
-  Literature,
-  Offer,
-  OfferUpdate,
-  WebAddress,
-  Place,
-  Provider,
-  ReferralFact,
-  Source,
-  Statistic,
-  StatisticsTable,
-  TableItem,
-  SourceTable,
-  KeyFigure,
-} from "./pipeline/schema/datasets.ts";
+// Typed access to the validated records the generate stage writes as JSON (src/generated/data/<dataset>.json).
+import * as model from "./model/datasets.ts";
+import type { Dataset, RecordOf } from "./model/dataset.ts";
+import type { Source } from "./model/datasets.ts";
 import { sitePages } from "./addresses.ts";
-import appropriationsJson from "./generated/data/appropriations.json";
-import delphiCategoriesJson from "./generated/data/delphi_categories.json";
-import delphiItemsJson from "./generated/data/delphi_items.json";
-import findingsJson from "./generated/data/findings.json";
-import keyMessagesJson from "./generated/data/key_messages.json";
-import literatureJson from "./generated/data/literature.json";
-import offersJson from "./generated/data/offers.json";
-import offerUpdatesJson from "./generated/data/offer_updates.json";
-import webAddressesJson from "./generated/data/web_addresses.json";
-import placesJson from "./generated/data/places.json";
-import providersJson from "./generated/data/providers.json";
-import referralFactsJson from "./generated/data/referral_facts.json";
-import sourcesJson from "./generated/data/sources.json";
-import statisticsJson from "./generated/data/statistics.json";
 import { readerLocation } from "./sourceLocation.ts";
-import statisticsTablesJson from "./generated/data/statistics_tables.json";
-import tableItemsJson from "./generated/data/table_items.json";
-import sourceTablesJson from "./generated/data/source_tables.json";
-import keyFiguresJson from "./generated/data/key_figures.json";
 
-export const sources = sourcesJson as Source[];
-export const appropriations = appropriationsJson as Appropriation[];
-export const offers = offersJson as Offer[];
-export const offerUpdates = offerUpdatesJson as OfferUpdate[];
-export const webAddresses = webAddressesJson as WebAddress[];
-export const providers = providersJson as Provider[];
-export const places = placesJson as Place[];
-export const referralFacts = referralFactsJson as ReferralFact[];
-export const statisticsTables = statisticsTablesJson as StatisticsTable[];
-export const statistics = statisticsJson as Statistic[];
-export const tableItems = tableItemsJson as TableItem[];
-export const sourceTables = sourceTablesJson as SourceTable[];
-export const keyFigures = (keyFiguresJson as KeyFigure[]).slice().sort((a, b) => a.figure_order - b.figure_order);
-export const delphiCategories = delphiCategoriesJson as DelphiCategory[];
-export const delphiItems = delphiItemsJson as DelphiItem[];
-export const literature = literatureJson as Literature[];
-export const findings = findingsJson as Finding[];
-export const keyMessages = keyMessagesJson as KeyMessage[];
+const generated = import.meta.glob<unknown[]>("./generated/data/*.json", { import: "default", eager: true });
+
+/** A dataset's validated records, typed by its columns (numbers, booleans, lists). */
+export function recordsOf<D extends Dataset>(dataset: D): RecordOf<D>[] {
+  const records = generated[`./generated/data/${dataset.name}.json`];
+  if (!records) throw new Error(`No records of ${dataset.name} in src/generated/data; run the build (npm run build)`);
+  return records as RecordOf<D>[];
+}
+
+export const sources = recordsOf(model.sources);
+export const appropriations = recordsOf(model.appropriations);
+export const offers = recordsOf(model.offers);
+export const offerUpdates = recordsOf(model.offerUpdates);
+export const webAddresses = recordsOf(model.webAddresses);
+export const providers = recordsOf(model.providers);
+export const places = recordsOf(model.places);
+export const referralFacts = recordsOf(model.referralFacts);
+export const statisticsTables = recordsOf(model.statisticsTables);
+export const statistics = recordsOf(model.statistics);
+export const tableItems = recordsOf(model.tableItems);
+export const sourceTables = recordsOf(model.sourceTables);
+export const keyFigures = recordsOf(model.keyFigures).slice().sort((a, b) => a.figure_order - b.figure_order);
+export const delphiCategories = recordsOf(model.delphiCategories);
+export const delphiItems = recordsOf(model.delphiItems);
+export const literature = recordsOf(model.literature);
+export const findings = recordsOf(model.findings);
+export const keyMessages = recordsOf(model.keyMessages);
 
 export function sourceById(id: string): Source {
   const source = sources.find((s) => s.id === id);

@@ -1,6 +1,6 @@
 // How pages name a document's authors and year: square brackets mark what the document does not state itself but
 // we worked out from its text or from another document's reference to it (the librarians' convention).
-import type { Source } from "./pipeline/schema/datasets.ts";
+import type { Source } from "./model/datasets.ts";
 
 export const bracketed = (value: string, inferred: boolean): string => (inferred ? `[${value}]` : value);
 

@@ -1,6 +1,6 @@
 // The statistics section's vocabulary: themes, how a cell is shown, and a table rebuilt from its cells.
-import type { SourceTable, Statistic, StatisticsTable, TableItem } from "./pipeline/schema/datasets.ts";
-import { statisticThemes } from "./pipeline/schema/datasets.ts";
+import type { SourceTable, Statistic, StatisticsTable, TableItem } from "./model/datasets.ts";
+import { statisticThemes } from "./model/datasets.ts";
 import { sourceTables, statistics, statisticsTables, tableItems } from "./records.ts";
 import { formatNumber } from "./format.ts";
 import { contentPageHref, sitePages, tableHref } from "./addresses.ts";

@@ -79,7 +79,7 @@ describe("redirect pages", () => {
 
 describe("the file cache for made images", () => {
   it("makes a file once per input and hands back the same bytes after that, across builds", async () => {
-    const { cachedFile, cacheDirVariable } = await import("../src/pipeline/fileCache.ts");
+    const { cachedFile, cacheDirVariable } = await import("../src/fileCache.ts");
     const dir = await mkdtemp(path.join(os.tmpdir(), "hoa-cache-"));
     const before = process.env[cacheDirVariable];
     process.env[cacheDirVariable] = dir;

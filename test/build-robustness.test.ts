@@ -348,7 +348,7 @@ describe("the input hash", () => {
 
 describe("the file cache", () => {
   it("makes an empty or damaged entry again, and overwrites it", async () => {
-    const { cachedFile, cacheDirVariable, cacheStats } = await import("../src/pipeline/fileCache.ts");
+    const { cachedFile, cacheDirVariable, cacheStats } = await import("../src/fileCache.ts");
     const dir = await tempDir();
     const before = process.env[cacheDirVariable];
     process.env[cacheDirVariable] = dir;

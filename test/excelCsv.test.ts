@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { excelCsv } from "../src/excelCsv.ts";
 import { unplacedGroups } from "../src/statistics.ts";
 import { formatKeyFigure } from "../src/keyFigures.ts";
-import type { KeyFigure } from "../src/pipeline/schema/datasets.ts";
+import type { KeyFigure } from "../src/model/datasets.ts";
 
 const semicolon = dsvFormat(";");
 

@@ -7,7 +7,7 @@ import path from "node:path";
 import { csvParse } from "d3-dsv";
 import { describe, expect, it } from "vitest";
 import { countInWords, listInWords, numberWord } from "../src/format.ts";
-import type { DelphiCategory, DelphiItem, KeyFigure, Source } from "../src/pipeline/schema/datasets.ts";
+import type { DelphiCategory, DelphiItem, KeyFigure, Source } from "../src/model/datasets.ts";
 import {
   delphiExperts,
   delphiLargestSentence,

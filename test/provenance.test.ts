@@ -2,7 +2,7 @@ import { access } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadData } from "../src/pipeline/loadData.ts";
-import { findings, literature, statistics } from "../src/pipeline/schema/datasets.ts";
+import { findings, literature, statistics } from "../src/model/datasets.ts";
 import { checkProvenance, defaultSeedsDir, numbersIn, ownWordsColumns, seedNumber, textHasNumber } from "../src/pipeline/verify/provenance.ts";
 import { shippedData } from "./helpers.ts";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { loadData } from "../src/pipeline/loadData.ts";
-import { datasets } from "../src/pipeline/schema/datasets.ts";
+import { datasets } from "../src/model/datasets.ts";
 import { shippedData } from "./helpers.ts";
 
 describe("the schemas", () => {

@@ -4,7 +4,7 @@
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { csvFormatRows, csvParseRows } from "d3-dsv";
-import { datasets } from "../../src/pipeline/schema/datasets.ts";
+import { datasets } from "../../src/model/datasets.ts";
 
 /**
  * Datasets whose rows are copied; the rest (sources, places, categories …) stay as they are. Providers are copied

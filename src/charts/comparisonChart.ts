@@ -1,6 +1,6 @@
 import * as Plot from "@observablehq/plot";
 import { formatNumber } from "../format.ts";
-import type { Statistic } from "../pipeline/schema/datasets.ts";
+import type { Statistic } from "../model/datasets.ts";
 import { statistics } from "../records.ts";
 import { formatCell } from "../statistics.ts";
 import { defineChart, type ChartDefinition, sourceColumn } from "./chart.ts";

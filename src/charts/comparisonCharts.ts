@@ -1,4 +1,4 @@
-import type { Statistic } from "../pipeline/schema/datasets.ts";
+import type { Statistic } from "../model/datasets.ts";
 import { formatNumber } from "../format.ts";
 import { comparisonChart, type ComparisonPoint } from "./comparisonChart.ts";
 

@@ -1,4 +1,4 @@
-import type { DelphiCategory } from "../pipeline/schema/datasets.ts";
+import type { DelphiCategory } from "../model/datasets.ts";
 import { delphiCategories, delphiItems, keyFigures } from "../records.ts";
 import { countInWords } from "../format.ts";
 import { delphiExperts, delphiLargestTakeaway, summarizeDelphi } from "../prose.ts";

@@ -1,5 +1,5 @@
 import { formatDecimal } from "../format.ts";
-import type { Statistic } from "../pipeline/schema/datasets.ts";
+import type { Statistic } from "../model/datasets.ts";
 import { statistics } from "../records.ts";
 import { intervalDots } from "./intervalPlot.ts";
 import { defineChart, sourceColumn } from "./chart.ts";

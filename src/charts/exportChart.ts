@@ -1,7 +1,7 @@
 import { csvFile } from "../csvFile.ts";
 import { parseHTML } from "linkedom";
 import sharp from "sharp";
-import { cachedFile } from "../pipeline/fileCache.ts";
+import { cachedFile } from "../fileCache.ts";
 import type { ChartDefinition } from "./chart.ts";
 import { renderPlot } from "./renderPlot.ts";
 import { escapeXml } from "../format.ts";

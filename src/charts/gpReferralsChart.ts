@@ -1,4 +1,4 @@
-import type { Statistic } from "../pipeline/schema/datasets.ts";
+import type { Statistic } from "../model/datasets.ts";
 import { statistics } from "../records.ts";
 import { labelledBars } from "./barPlot.ts";
 import { defineChart, sourceColumn } from "./chart.ts";

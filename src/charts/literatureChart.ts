@@ -1,6 +1,6 @@
 import * as Plot from "@observablehq/plot";
 import { groupLabels, reviewsOfGroup } from "../evidence.ts";
-import { reviewGroups } from "../pipeline/schema/datasets.ts";
+import { reviewGroups } from "../model/datasets.ts";
 import { defineChart } from "./chart.ts";
 import { reviewsTakeaway } from "../prose.ts";
 

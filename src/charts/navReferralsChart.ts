@@ -1,4 +1,4 @@
-import type { Statistic } from "../pipeline/schema/datasets.ts";
+import type { Statistic } from "../model/datasets.ts";
 import { statistics } from "../records.ts";
 import { formatInteger } from "../format.ts";
 import { labelledBars } from "./barPlot.ts";

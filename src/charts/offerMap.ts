@@ -2,7 +2,7 @@ import * as Plot from "@observablehq/plot";
 import { feature } from "topojson-client";
 import type { Topology, GeometryCollection } from "topojson-specification";
 import countries from "world-atlas/countries-50m.json" with { type: "json" };
-import type { Place } from "../pipeline/schema/datasets.ts";
+import type { Place } from "../model/datasets.ts";
 import { offerHref } from "../addresses.ts";
 import { offers, places } from "../records.ts";
 import { defineChart } from "./chart.ts";

@@ -1,4 +1,4 @@
-import type { Statistic } from "../pipeline/schema/datasets.ts";
+import type { Statistic } from "../model/datasets.ts";
 import { statistics } from "../records.ts";
 import { formatDecimal } from "../format.ts";
 import { intervalDots } from "./intervalPlot.ts";

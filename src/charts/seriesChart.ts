@@ -1,5 +1,5 @@
 import * as Plot from "@observablehq/plot";
-import type { Statistic } from "../pipeline/schema/datasets.ts";
+import type { Statistic } from "../model/datasets.ts";
 import { statistics } from "../records.ts";
 import { formatCell, yearOf } from "../statistics.ts";
 import { defineChart, type ChartDefinition, sourceColumn } from "./chart.ts";

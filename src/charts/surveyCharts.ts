@@ -1,5 +1,5 @@
 import * as Plot from "@observablehq/plot";
-import type { Statistic } from "../pipeline/schema/datasets.ts";
+import type { Statistic } from "../model/datasets.ts";
 import { statistics } from "../records.ts";
 import { formatCell } from "../statistics.ts";
 import { defineChart, sourceColumn } from "./chart.ts";

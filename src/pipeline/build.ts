@@ -3,7 +3,7 @@ import path from "node:path";
 import { spawn, type ChildProcess } from "node:child_process";
 import { close as closePagefind } from "pagefind";
 import { builtFileHashes, changedBuiltFiles, inputHash, readStamp, writeStamp } from "./buildCache.ts";
-import { cacheDirVariable } from "./fileCache.ts";
+import { cacheDirVariable } from "../fileCache.ts";
 import { DataError } from "./dataError.ts";
 import { indexSite, type IndexReport } from "./search/indexSite.ts";
 import { builtHtmlFiles } from "./site/builtPages.ts";

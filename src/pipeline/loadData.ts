@@ -2,35 +2,12 @@ import { lstat, readdir, realpath } from "node:fs/promises";
 import path from "node:path";
 import { DataError, type DataIssue } from "./dataError.ts";
 import { readCsv, type CsvTable } from "./read/readCsv.ts";
-import {
-  datasets,
-  type appropriations,
-  type delphiCategories,
-  type delphiItems, type findings, type keyMessages, type literature, type offers, type offerUpdates, type webAddresses, type places, type providers, type referralFacts, type sources, type statistics, type statisticsTables, type tableItems, type sourceTables, type keyFigures } from "./schema/datasets.ts";
-import type { Dataset } from "./schema/dataset.ts";
+import { datasets } from "../model/datasets.ts";
+import type { Dataset } from "../model/dataset.ts";
 import { referenceIssues, validateTable, type ValidatedDataset } from "./validate/validate.ts";
 
-/** Every dataset by name; add a line here when a dataset is added to `datasets`. */
-export interface LoadedData {
-  sources: ValidatedDataset<typeof sources>;
-  appropriations: ValidatedDataset<typeof appropriations>;
-  places: ValidatedDataset<typeof places>;
-  providers: ValidatedDataset<typeof providers>;
-  offers: ValidatedDataset<typeof offers>;
-  offer_updates: ValidatedDataset<typeof offerUpdates>;
-  web_addresses: ValidatedDataset<typeof webAddresses>;
-  referral_facts: ValidatedDataset<typeof referralFacts>;
-  statistics_tables: ValidatedDataset<typeof statisticsTables>;
-  statistics: ValidatedDataset<typeof statistics>;
-  table_items: ValidatedDataset<typeof tableItems>;
-  source_tables: ValidatedDataset<typeof sourceTables>;
-  key_figures: ValidatedDataset<typeof keyFigures>;
-  delphi_categories: ValidatedDataset<typeof delphiCategories>;
-  delphi_items: ValidatedDataset<typeof delphiItems>;
-  literature: ValidatedDataset<typeof literature>;
-  findings: ValidatedDataset<typeof findings>;
-  key_messages: ValidatedDataset<typeof keyMessages>;
-}
+/** Every dataset of the model by its name, validated: { sources: ValidatedDataset<typeof sources>, … }. */
+export type LoadedData = { [D in (typeof datasets)[number] as D["name"]]: ValidatedDataset<D> };
 
 export interface LoadReport {
   dataset: string;

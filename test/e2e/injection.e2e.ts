@@ -4,7 +4,7 @@ import path from "node:path";
 import { csvFormatRows, csvParseRows } from "d3-dsv";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { datasets } from "../../src/pipeline/schema/datasets.ts";
+import { datasets } from "../../src/model/datasets.ts";
 import { copyOfShippedData, projectRoot, regenerateFromShippedData, removeDataCopy } from "../helpers.ts";
 import { launchBrowser } from "./browser.ts";
 import { serveStatic } from "./staticServer.ts";

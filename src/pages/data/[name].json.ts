@@ -1,6 +1,6 @@
 import type { APIRoute } from "astro";
-import { recordsOf } from "../../openData.ts";
-import { datasets } from "../../pipeline/schema/datasets.ts";
+import { recordsOf } from "../../records.ts";
+import { datasets } from "../../model/datasets.ts";
 
 export function getStaticPaths() {
   return datasets.map((d) => ({ params: { name: d.name }, props: { dataset: d } }));

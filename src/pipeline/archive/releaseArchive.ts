@@ -3,6 +3,7 @@ import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { fileOfHref, hrefOfFile, sitePages } from "../../addresses.ts";
+import type { ArchiveSummary } from "../../model/archiveSummary.ts";
 
 /**
  * A frozen copy of the built site as it was for one data release, kept in data/arkiv/<version>.json.gz
@@ -162,11 +163,6 @@ export async function writeArchive(dataDir: string, archive: ReleaseArchive): Pr
   await writeFile(file, gzipSync(JSON.stringify(archive), { level: 9 }));
   await writeFile(manifestFileOf(dataDir, archive.version), archiveManifest(archive));
   return file;
-}
-
-/** What the pages need to know of the archive: the releases, their pages, and whether one shows today's data. */
-export interface ArchiveSummary {
-  releases: { version: string; date: string; pages: string[]; showsCurrentData: boolean }[];
 }
 
 export function summarize(archives: ReleaseArchive[], currentDataHash: string): ArchiveSummary {

@@ -1,5 +1,5 @@
-import type { Dataset } from "../schema/dataset.ts";
-import { datasets } from "../schema/datasets.ts";
+import type { Dataset } from "../../model/dataset.ts";
+import { datasets } from "../../model/datasets.ts";
 
 /** Markdown table cells: a pipe or a line break would end the cell. */
 const cell = (s: string) => s.replace(/\|/g, "\\|").replace(/\s*\n\s*/g, " ");
@@ -35,7 +35,7 @@ function datasetSection(d: Dataset): string {
 export function dataReadme(): string {
   return `# Dataene: veiledning for redaktører
 
-<!-- Denne filen lages av \`npm run data-readme\` fra skjemaene i src/pipeline/schema/. Ikke rediger den for hånd. -->
+<!-- Denne filen lages av \`npm run data-readme\` fra skjemaene i src/model/. Ikke rediger den for hånd. -->
 
 Alle tall og opplysninger på nettstedet står i CSV-filene i denne mappen. Nettstedet bygges fra dem med
 \`npm run build\`, som stopper med en feilmelding hvis noe ikke stemmer. Da blir forrige versjon av nettstedet stående.

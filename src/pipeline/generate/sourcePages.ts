@@ -1,5 +1,5 @@
 import type { LoadedData } from "../loadData.ts";
-import type { Source } from "../schema/datasets.ts";
+import type { Source } from "../../model/datasets.ts";
 import { frontmatter, paragraphs, prop, text } from "./mdx.ts";
 import { contentEntryOf, sourceHref } from "../../addresses.ts";
 

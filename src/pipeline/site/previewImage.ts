@@ -1,6 +1,6 @@
 import sharp from "sharp";
 import { escapeXml } from "../../format.ts";
-import { cachedFile } from "../fileCache.ts";
+import { cachedFile } from "../../fileCache.ts";
 
 
 /** Breaks a title into at most `maxLines` lines of about `width` characters, ending with "…" if cut. */

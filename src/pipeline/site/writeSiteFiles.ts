@@ -7,7 +7,7 @@ import { dataRelease, site } from "../../site.ts";
 import { builtHtmlFiles } from "./builtPages.ts";
 import { detached, metaContent } from "./pageText.ts";
 import { previewImage } from "./previewImage.ts";
-import { cacheStats } from "../fileCache.ts";
+import { cacheStats } from "../../fileCache.ts";
 import { taskWindow } from "../taskWindow.ts";
 
 export interface SiteFilesReport {

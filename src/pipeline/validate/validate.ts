@@ -1,6 +1,6 @@
 import type { CsvTable } from "../read/readCsv.ts";
 import { showValue, type DataIssue } from "../dataError.ts";
-import type { Dataset, RecordOf } from "../schema/dataset.ts";
+import type { Dataset, RecordOf } from "../../model/dataset.ts";
 
 /** A valid record with the line it came from, so later rules can point at it, e.g. { line: 4, record: {...} }. */
 export interface Located<R> {

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { LoadedData } from "../loadData.ts";
-import type { Dataset } from "../schema/dataset.ts";
+import type { Dataset } from "../../model/dataset.ts";
 import type { ValidatedDataset } from "../validate/validate.ts";
 
 /** The seed texts sit beside the project (../shared/seeds), never inside it. */

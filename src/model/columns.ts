@@ -1,13 +1,17 @@
 import { z } from "zod";
-import { showValue as quote } from "../dataError.ts";
-import { startsLikeFormula } from "../../csvFile.ts";
+import { showValue as quote } from "./showValue.ts";
+import { startsLikeFormula } from "./formula.ts";
 
 /**
  * A column of a dataset: how a CSV cell (always a string) becomes a typed value,
  * plus the words the data dictionary shows. Everything else (types, validation,
  * error messages, documentation) derives from these definitions.
  */
+/** What a column holds, for code that treats columns by kind (exports, tests); the labels above are for people. */
+export type ColumnKind = "text" | "id" | "reference" | "integer" | "year" | "decimal" | "date" | "oneOf" | "boolean" | "url" | "list";
+
 export interface Column<T> {
+  kind: ColumnKind;
   /** Norwegian description for the data dictionary, e.g. "Utgivelsesår slik dokumentet oppgir det". */
   description: string;
   /** Norwegian type for the data dictionary, e.g. "heltall fra 1990 til 2030". */
@@ -42,6 +46,7 @@ function fail(ctx: z.RefinementCtx, message: string): never {
 
 /** A required column: an empty cell is an error. Wrap in optional() to allow empty cells. */
 function column<T>(
+  kind: ColumnKind,
   opts: Options,
   typeLabel: string,
   expected: string,
@@ -52,7 +57,7 @@ function column<T>(
     if (value === "") return fail(ctx, `is empty; expected ${expected}`);
     return parse(value, ctx);
   });
-  return { description: opts.description, typeLabel, expected, required: true, schema, field: { type: "string" } };
+  return { kind, description: opts.description, typeLabel, expected, required: true, schema, field: { type: "string" } };
 }
 
 /** Allows an empty cell, read as undefined: the seeds do not say everything, and we never guess. */
@@ -72,7 +77,7 @@ const doubleEncoded = /[ÃÂ][\u0080-\u00BF\u2018-\u201E\u2020-\u2122\u0152\u015
 /** Free text; kept exactly (apart from surrounding spaces). `prose: false` for a short label such as a period or a section number. */
 export function text(opts: Options & { maxLength?: number; prose?: false }): Column<string> {
   const max = opts.maxLength ?? 5000;
-  const col = column<string>(opts, `tekst (høyst ${max} tegn)`, `text of at most ${max} characters`, (v, ctx) => {
+  const col = column<string>("text", opts, `tekst (høyst ${max} tegn)`, `text of at most ${max} characters`, (v, ctx) => {
     if (v.length > max) return fail(ctx, `is ${v.length} characters long; expected at most ${max}`);
     // Every CSV the site publishes comes from these cells; a spreadsheet would run such a cell as a formula (OWASP).
     const mojibake = doubleEncoded.exec(v);
@@ -94,7 +99,7 @@ export function text(opts: Options & { maxLength?: number; prose?: false }): Col
 /** Stable identifier: lower-case letters, digits and hyphens, e.g. "sintef-ntnu-folgeevaluering-vedlegg". */
 export function id(opts: Options): Column<string> {
   const expected = "an id of lower-case letters a–z, digits and single hyphens";
-  const col = column<string>(opts, "id (a–z, 0–9 og bindestrek)", expected, (v, ctx) =>
+  const col = column<string>("id", opts, "id (a–z, 0–9 og bindestrek)", expected, (v, ctx) =>
     /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(v) ? v : fail(ctx, `${quote(v)} is not valid; expected ${expected}`),
   );
   return { ...col, field: { type: "string", constraints: { pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$" } } };
@@ -102,7 +107,7 @@ export function id(opts: Options): Column<string> {
 
 /** A reference to the key of another dataset; checked across files once every file is read. */
 export function reference(dataset: string, opts: Options): Column<string> {
-  return { ...id(opts), references: dataset, typeLabel: `id i ${dataset}` };
+  return { ...id(opts), kind: "reference", references: dataset, typeLabel: `id i ${dataset}` };
 }
 
 /** Whole number written with digits only: "1 234" and "1,5" are errors, so nothing is misread. */
@@ -112,7 +117,7 @@ export function integer(opts: Options & { min?: number; max?: number }): Column<
   const range = max === undefined ? `${min} or more` : `from ${min} to ${max}`;
   const label = max === undefined ? `heltall, ${min} eller mer` : `heltall fra ${min} til ${max}`;
   const field: FieldDescriptor = { type: "integer", constraints: { minimum: min, ...(max === undefined ? {} : { maximum: max }) } };
-  const col = column<number>(opts, label, `a whole number ${range}`, (v, ctx) => {
+  const col = column<number>("integer", opts, label, `a whole number ${range}`, (v, ctx) => {
     if (!/^-?\d+$/.test(v)) {
       return fail(ctx, `${quote(v)} is not a whole number; expected digits only, without spaces, separators or decimals`);
     }
@@ -132,7 +137,7 @@ export function decimal(opts: Options & { min?: number; max?: number; allowComma
   const label = `desimaltall${opts.allowComma ? " (punktum eller komma)" : " med punktum"}`;
   const expected = `a number${opts.allowComma ? "" : " with a decimal point"}`;
   const constraints = { ...(Number.isFinite(min) ? { minimum: min } : {}), ...(Number.isFinite(max) ? { maximum: max } : {}) };
-  const col = column<number>(opts, label, expected, (v, ctx) => {
+  const col = column<number>("decimal", opts, label, expected, (v, ctx) => {
     if (!opts.allowComma && /^-?\d+,\d+$/.test(v)) {
       return fail(ctx, `${quote(v)} uses a decimal comma; expected a decimal point, e.g. ${v.replace(",", ".")}`);
     }
@@ -145,19 +150,14 @@ export function decimal(opts: Options & { min?: number; max?: number; allowComma
   return { ...col, field: { type: "number", constraints } };
 }
 
-/** A share in per cent, 0–100, e.g. "42.5". */
-export function percent(opts: Options & { allowComma?: boolean }) {
-  return { ...decimal({ ...opts, min: 0, max: 100 }), typeLabel: "prosent (0–100)" };
-}
-
 export function year(opts: Options): Column<number> {
-  return { ...integer({ ...opts, min: 1990, max: 2030 }), field: { type: "year" } };
+  return { ...integer({ ...opts, min: 1990, max: 2030 }), kind: "year", field: { type: "year" } };
 }
 
 /** A calendar date written YYYY-MM-DD, e.g. "2026-12-04"; a date that does not exist (2026-02-30) is an error. */
 export function date(opts: Options): Column<string> {
   const expected = "a date written YYYY-MM-DD";
-  const col = column<string>(opts, "dato (ÅÅÅÅ-MM-DD)", expected, (v, ctx) => {
+  const col = column<string>("date", opts, "dato (ÅÅÅÅ-MM-DD)", expected, (v, ctx) => {
     const day = new Date(`${v}T00:00:00Z`);
     const valid = /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(day.getTime()) && day.toISOString().startsWith(v);
     return valid ? v : fail(ctx, `${quote(v)} is not ${expected}`);
@@ -167,14 +167,14 @@ export function date(opts: Options): Column<string> {
 
 /** One of a fixed list, e.g. the four regional health authorities. */
 export function oneOf<const T extends readonly string[]>(values: T, opts: Options): Column<T[number]> {
-  const col = column<T[number]>(opts, `en av: ${values.join(", ")}`, `one of ${values.join(", ")}`, (v, ctx) =>
+  const col = column<T[number]>("oneOf", opts, `en av: ${values.join(", ")}`, `one of ${values.join(", ")}`, (v, ctx) =>
     (values as readonly string[]).includes(v) ? (v as T[number]) : fail(ctx, `${quote(v)} is not one of ${values.join(", ")}`),
   );
   return { ...col, field: { type: "string", constraints: { enum: [...values] } } };
 }
 
 export function boolean(opts: Options): Column<boolean> {
-  const col = column<boolean>(opts, "ja eller nei", "ja or nei", (v, ctx) =>
+  const col = column<boolean>("boolean", opts, "ja eller nei", "ja or nei", (v, ctx) =>
     v === "ja" ? true : v === "nei" ? false : fail(ctx, `${quote(v)} is not ja or nei`),
   );
   return { ...col, field: { type: "boolean", trueValues: ["ja"], falseValues: ["nei"] } };
@@ -188,7 +188,7 @@ export function url(opts: Options & { printedHttp?: true }): Column<string> {
   const expected = opts.printedHttp ? "a web address starting with https:// (or http:// as printed)" : "a web address starting with https://";
   const pattern = opts.printedHttp ? /^https?:\/\/[^\s<>"]+$/ : /^https:\/\/[^\s<>"]+$/;
   const label = opts.printedHttp ? "nettadresse (https://, eller http:// der kilden trykker det)" : "nettadresse (https://…)";
-  const col = column<string>(opts, label, expected, (v, ctx) => {
+  const col = column<string>("url", opts, label, expected, (v, ctx) => {
     if (!opts.printedHttp && v.startsWith("http://")) return fail(ctx, `${quote(v)} starts with http://; expected ${expected} (write https:// if the site has it)`);
     return pattern.test(v) ? v : fail(ctx, `${quote(v)} is not ${expected}`);
   });
@@ -212,6 +212,7 @@ export function list<T>(item: Column<T>, opts: Options): Column<T[]> {
     return values;
   });
   return {
+    kind: "list",
     description: opts.description,
     typeLabel: `liste (skilt med semikolon) av ${item.typeLabel}`,
     expected: `${item.expected}, several separated by semicolons`,

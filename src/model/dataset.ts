@@ -44,10 +44,10 @@ export type RecordOf<D extends Dataset> = {
   [K in keyof D["columns"]]: D["columns"][K] extends Column<infer T> ? T : never;
 };
 
-/** Checks that key and citedNumbers name columns of the dataset. */
-export function defineDataset<C extends Columns>(
-  dataset: Dataset<C> & { key: keyof C & string; citedNumbers?: (keyof C & string)[]; citedTexts?: (keyof C & string)[]; asPrinted?: (keyof C & string)[] },
-): Dataset<C> {
+/** Checks that key and citedNumbers name columns of the dataset, and keeps its name as a type (LoadedData is keyed by it). */
+export function defineDataset<const N extends string, C extends Columns>(
+  dataset: Dataset<C> & { name: N; key: keyof C & string; citedNumbers?: (keyof C & string)[]; citedTexts?: (keyof C & string)[]; asPrinted?: (keyof C & string)[] },
+): Dataset<C> & { name: N } {
   return dataset;
 }
 
