@@ -18,6 +18,15 @@ export const site = {
 /** Every data release, newest first: what changed in data/ and on the site. Add one when data/ changes. */
 export const releases = [
   {
+    version: "2026.12.2",
+    date: "2026-12-05",
+    title: "Tallene i teksten regnes ut fra dataene",
+    changes: [
+      "Nøkkeltall: antallet eksperter i Delphi-studien (32) er nå et nøkkeltall med kildelinje. Delphi-siden regner ut utfordringer, endringsforslag, meningsenheter og den største kategorien fra dataene.",
+      "Antallet forskningsdokumenter, andelen oversikter fra 2017 og senere og setningen om fastlegene i Helse Nord skrives ut fra dataene, så de endres når dataene endres.",
+    ],
+  },
+  {
     version: "2026.12.1",
     date: "2026-12-04",
     title: "Alle tabellene i kildene",

@@ -6,7 +6,7 @@ export const findings = defineDataset({
   name: "findings",
   file: "findings.csv",
   title: "Hovedfunn",
-  description: "Hovedfunn, konklusjoner og anbefalinger i hvert av de fem kildedokumentene, med våre ord, med tema og hvor i dokumentet de står.",
+  description: "Hovedfunn, konklusjoner og anbefalinger i hvert av kildedokumentene, med våre ord, med tema og hvor i dokumentet de står.",
   key: "id",
   columns: {
     id: id({ description: "Fast id, f.eks. «sintef-07»." }),

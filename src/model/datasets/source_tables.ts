@@ -5,7 +5,7 @@ import { sourceTableStatuses } from "../vocabularies.ts";
 export const sourceTables = defineDataset({
   name: "source_tables",
   file: "source_tables.csv",
-  title: "Tabellene i de fem dokumentene",
+  title: "Tabellene i kildedokumentene",
   description:
     "Alle tabellene i kildedokumentene, med hvor hver av dem står på nettstedet, eller hvorfor den er utelatt. Testene teller tabellene per dokument herfra.",
   key: "id",

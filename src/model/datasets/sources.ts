@@ -7,7 +7,7 @@ export const sources = defineDataset({
   file: "sources.csv",
   title: "Kilder",
   description:
-    "De fem forskningsdokumentene alle tall og opplysninger på nettstedet er hentet fra, identifisert ut fra dokumentenes egen tekst.",
+    "Forskningsdokumentene alle tall og opplysninger på nettstedet er hentet fra, identifisert ut fra dokumentenes egen tekst.",
   key: "id",
   columns: {
     id: id({ description: "Fast id for dokumentet; brukes i nettadressen /kilder/<id>/." }),
