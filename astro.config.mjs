@@ -1,10 +1,12 @@
 // @ts-check
 import { defineConfig } from "astro/config";
 import mdx from "@astrojs/mdx";
+import { resolveSiteConfig } from "./src/siteConfig.ts";
 
 // The build script (scripts/build.ts) passes outDir, so a failed build never touches dist/.
 export default defineConfig({
-  site: "https://helseogarbeid.example.no",
+  // SITE_URL, checked and normalised (src/siteConfig.ts); without it, the preview's placeholder address.
+  site: resolveSiteConfig(process.env).url,
   trailingSlash: "always",
   build: { format: "directory" },
   integrations: [mdx()],

@@ -8,7 +8,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { buildSite } from "../src/pipeline/build.ts";
 import { dataHash, isArchived, readArchives, writeArchive } from "../src/pipeline/archive/releaseArchive.ts";
-import { dataRelease } from "../src/site.ts";
+import { dataRelease, site } from "../src/site.ts";
 import { redirects } from "../src/redirects.ts";
 import { fileOfHref } from "../src/addresses.ts";
 
@@ -47,7 +47,16 @@ try {
 } catch {
   commit = undefined;
 }
-const file = await writeArchive(dataDir, { version: dataRelease.version, date: dataRelease.date, dataHash: hash, commit, files });
+// The address the pages name (SITE_URL, or the preview's placeholder): publishing maps it to the address configured then.
+const file = await writeArchive(dataDir, {
+  version: dataRelease.version,
+  date: dataRelease.date,
+  dataHash: hash,
+  commit,
+  origin: site.url,
+  feedbackEmail: site.feedbackEmail,
+  files,
+});
 const pages = Object.keys(files).filter((f) => f.endsWith(".html")).length;
 console.log(`Archived release ${dataRelease.version}: ${pages} pages and ${Object.keys(files).length - pages} other files in ${path.relative(root, file) || file}.`);
 console.log("Run npm run build to publish it under /arkiv/, and commit both files: the archive and its manifest (the list of files and hashes a reviewer reads).");

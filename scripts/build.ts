@@ -1,15 +1,33 @@
 // Builds the site: `npm run build` (all stages) or `node scripts/build.ts --generate-only` (for `astro dev`).
 // Options: --data <dir> (default data/), --out <dir> (default dist/), --force (rebuild even when data and code
-// are unchanged since the last build).
+// are unchanged since the last build), --publish (the site to publish: refused unless SITE_URL is its real address).
+// The address comes from SITE_URL (src/siteConfig.ts); without it, the build is a local preview, marked as such.
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { DataError } from "../src/pipeline/dataError.ts";
-import { abandonBuild, buildSite } from "../src/pipeline/build.ts";
 import { BuildLockedError, shownPath, SwapError } from "../src/pipeline/outputFolder.ts";
+import { resolveSiteConfig, SiteConfigError } from "../src/siteConfig.ts";
 
 const { values } = parseArgs({
-  options: { data: { type: "string" }, out: { type: "string" }, "generate-only": { type: "boolean" }, force: { type: "boolean" } },
+  options: {
+    data: { type: "string" },
+    out: { type: "string" },
+    "generate-only": { type: "boolean" },
+    force: { type: "boolean" },
+    publish: { type: "boolean" },
+  },
 });
+
+// A bad SITE_URL stops the build here, with its message, before any module reads it (src/site.ts does on import).
+try {
+  resolveSiteConfig(process.env);
+} catch (error) {
+  if (!(error instanceof SiteConfigError)) throw error;
+  console.error(error.message);
+  console.error("Build stopped before it started; the last built site was left as it was.");
+  process.exit(1);
+}
+const { abandonBuild, buildSite } = await import("../src/pipeline/build.ts");
 const root = path.resolve(import.meta.dirname, "..");
 
 /** The file an error is about (fs errors such as ENOSPC and EISDIR carry it), looked for along its causes. */
@@ -41,6 +59,9 @@ function fail(error: unknown, newSiteInPlace = false): void {
     console.error(`Build stopped: ${error.issues.length} problem(s) in the data. The last built site was left as it was.`);
   } else if (error instanceof BuildLockedError) {
     console.error(error.message);
+  } else if (error instanceof SiteConfigError) {
+    console.error(error.message);
+    console.error("Build stopped before it started; the last built site was left as it was.");
   } else {
     // One line that says what failed, and on which file, before the stack.
     const message = error instanceof Error ? error.message : String(error);
@@ -75,6 +96,7 @@ try {
     outDir: values.out ? path.resolve(values.out) : undefined,
     generateOnly: values["generate-only"],
     force: values.force,
+    publish: values.publish,
   });
   finished = true;
 } catch (error) {

@@ -49,6 +49,8 @@ export const sitePages = {
   searchWords: "/sok/ordliste.json",
   /** Pagefind's script, written with the search index. */
   searchScript: "/pagefind/pagefind.js",
+  /** The worker Pagefind's script starts to search in (the server gives it the search page's policy). */
+  searchWorker: "/pagefind/pagefind-worker.js",
 } as const;
 
 /** A section's start page: "tilbud" → "/tilbud/". */
@@ -103,6 +105,8 @@ export const datasetExcelHref = (name: string): string => `/data/excel/${name}.c
 export const hsdsFileHref = (file: string): string => `/data/hsds/${file}`;
 
 // Search
+/** A folder of Pagefind's files named by their content hash (kept a year by browsers): "fragment" → "/pagefind/fragment/". */
+export const searchIndexFolderHref = (folder: "fragment" | "index" | "filter"): string => `/pagefind/${folder}/`;
 export const searchHref = (query: string): string => `${sitePages.search}?q=${encodeURIComponent(query)}`;
 
 // Releases and archive

@@ -1,18 +1,26 @@
 import { sitePages } from "./addresses.ts";
+import { resolveSiteConfig } from "./siteConfig.ts";
+
+/** The published address and feedback e-mail, from SITE_URL and SITE_FEEDBACK_EMAIL (src/siteConfig.ts); without SITE_URL, a preview. */
+const config = resolveSiteConfig();
 
 /** Facts about the site and the current data release; shown in the footer and used in citations. */
 export const site = {
   name: "Helse og arbeid – kunnskapsbank",
-  /** The published address; astro.config.mjs (site) and public/robots.txt state it too. */
-  url: "https://helseogarbeid.example.no/",
+  /** The published address, ending in "/" (SITE_URL; astro.config.mjs reads the same). */
+  url: config.url,
+  /** A local preview: no real SITE_URL was set. Every page then says so and asks search engines to pass (noindex). */
+  preview: config.preview,
   shortName: "Helse og arbeid",
   description:
     "Oppslagsverk om de arbeidsrettede helsetilbudene Helse og arbeid (tidligere Raskere tilbake): tilbud, statistikk og forskning.",
   lang: "nb",
   publisher: "Helse og arbeid – kunnskapsbank",
   licence: { name: "CC BY 4.0", url: "https://creativecommons.org/licenses/by/4.0/deed.no" },
-  /** Where «Meld fra om feil» on an offer page sends its e-mail (with the offer id in the subject); the editors' inbox. */
-  feedbackEmail: "redaksjonen@helseogarbeid.example.no",
+  /** Where «Meld fra om feil» on an offer page sends its e-mail (with the offer id in the subject); the editors' inbox (SITE_FEEDBACK_EMAIL, or redaksjonen@<host>). */
+  feedbackEmail: config.feedbackEmail,
+  /** false in a preview without SITE_FEEDBACK_EMAIL: the address is a stand-in, and the page says so. */
+  feedbackEmailSet: config.feedbackEmailSet,
 } as const;
 
 /** Every data release, newest first: what changed in data/ and on the site. Add one when data/ changes. */

@@ -110,6 +110,7 @@ describe("the site's addresses", () => {
       hsdsPackage: "/data/hsds/datapackage.json",
       searchWords: "/sok/ordliste.json",
       searchScript: "/pagefind/pagefind.js",
+      searchWorker: "/pagefind/pagefind-worker.js",
     });
   });
 

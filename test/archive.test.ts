@@ -5,7 +5,8 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { parse, serialize, type DefaultTreeAdapterTypes } from "parse5";
 import { afterAll, describe, expect, it } from "vitest";
-import { archivedPageHtml, withArchiveAddress } from "../src/pipeline/archive/publishArchive.ts";
+import { archivedPageHtml, movedAddresses, withArchiveAddress } from "../src/pipeline/archive/publishArchive.ts";
+import { site } from "../src/site.ts";
 import { archiveDirOf, archiveManifest, archiveProblem, isArchived, manifestFileOf, readArchives, writeArchive, type ReleaseArchive } from "../src/pipeline/archive/releaseArchive.ts";
 import { sanitizeHtml } from "../src/pipeline/archive/sanitizeHtml.ts";
 import { writeRedirectPages } from "../src/pipeline/site/redirectPages.ts";
@@ -42,6 +43,35 @@ describe("an archived page", () => {
     expect(html).toContain('<link rel="canonical" href="https://helseogarbeid.example.no/arkiv/2026.11.0/tilbud/a/">');
     const gone = archivedPageHtml(page("<h1>A</h1>"), { rel: "tilbud/a/index.html", version: "2026.11.0", date: "2026-11-23", inArchive, inSite: () => false });
     expect(gone).toContain("Siden finnes ikke lenger i gjeldende utgave.");
+  });
+
+  // An archive built at one address (its origin; the placeholder for archives from before it was stored), published at another.
+  const move = { from: "https://helseogarbeid.example.no/", to: "https://helse-og-arbeid.test.no/", fromEmail: "redaksjonen@helseogarbeid.example.no", toEmail: "post@helse-og-arbeid.test.no" };
+
+  it("names the configured address instead of the one it was built at: its own as the archive address, every other too", () => {
+    const text =
+      '<link rel="canonical" href="https://helseogarbeid.example.no/tilbud/a/"> https://helseogarbeid.example.no/tilbud/ab/ "url":"https://helseogarbeid.example.no/" ' +
+      "mailto:redaksjonen@helseogarbeid.example.no?body=(https%3A%2F%2Fhelseogarbeid.example.no%2Ftilbud%2Fa%2F) Kilde: helseogarbeid.example.no. " +
+      "www.helseogarbeid.example.no helseogarbeid.example.no.annen https://helseogarbeid.example.no:8443/";
+    expect(withArchiveAddress(text, "tilbud/a/index.html", "2026.11.0", move)).toBe(
+      '<link rel="canonical" href="https://helse-og-arbeid.test.no/arkiv/2026.11.0/tilbud/a/"> https://helse-og-arbeid.test.no/tilbud/ab/ "url":"https://helse-og-arbeid.test.no/" ' +
+        "mailto:post@helse-og-arbeid.test.no?body=(https%3A%2F%2Fhelse-og-arbeid.test.no%2Ftilbud%2Fa%2F) Kilde: helse-og-arbeid.test.no. " +
+        // Other hosts (and another port) are not the archive's.
+        "www.helseogarbeid.example.no helseogarbeid.example.no.annen https://helseogarbeid.example.no:8443/",
+    );
+    // Published where it was built: nothing changes.
+    expect(movedAddresses(text, { ...move, to: move.from, toEmail: move.fromEmail })).toBe(text);
+  });
+
+  it("drops the preview marks a page was stored with, and is marked as this build is", () => {
+    const stored = page('<details class="cite"><dl></dl><p class="preview-notice" data-preview><strong>Forhåndsvisning:</strong> x</p></details>').replace(
+      '<meta charset="utf-8">',
+      '<meta charset="utf-8"><meta name="robots" content="noindex">',
+    );
+    const html = archivedPageHtml(stored, { rel: "tilbud/a/index.html", version: "2026.11.0", date: "2026-11-23", inArchive, inSite, move });
+    expect(html.match(/<meta name="robots"/g)).toHaveLength(1);
+    expect(html.match(/data-preview/g) ?? []).toHaveLength(site.preview ? 1 : 0);
+    expect(html).toContain('<link rel="canonical" href="https://helse-og-arbeid.test.no/arkiv/2026.11.0/tilbud/a/">');
   });
 
   it("keeps pages and downloads, not search, preview images or scripts", () => {
@@ -117,6 +147,16 @@ describe("an archive file is data, checked before anything is written", () => {
     expect(archiveProblem(archive({ "tilbud\\x.html": "x" }))).toBe('file key "tilbud\\\\x.html" is not a relative path below the release');
     expect(archiveProblem(archive({ "pagefind/x.js": "x" }))).toBe('file key "pagefind/x.js" is not a kind of file an archive holds');
     expect(archiveProblem(archive({ "index.html": "x" }, ".."))).toBe('version ".." is not a release number such as 2026.12.0');
+  });
+
+  it("names the address its pages were built at, if stored, as SITE_URL gives it, in its manifest's header too", async () => {
+    const { archiveManifest, archiveProblem } = await import("../src/pipeline/archive/releaseArchive.ts");
+    const withOrigin = { ...archive({ "index.html": "<p>" }), origin: "https://helse-og-arbeid.test.no/", feedbackEmail: "post@helse-og-arbeid.test.no" };
+    expect(archiveProblem(withOrigin)).toBeUndefined();
+    expect(archiveManifest(withOrigin).split("\n")[0]).toBe("version 2026.12.0 date 2026-12-04 dataHash x commit - origin https://helse-og-arbeid.test.no/ feedbackEmail post@helse-og-arbeid.test.no");
+    expect(archiveManifest(archive({ "index.html": "<p>" })).split("\n")[0]).toBe("version 2026.12.0 date 2026-12-04 dataHash x commit -");
+    expect(archiveProblem({ ...withOrigin, origin: "https://helse-og-arbeid.test.no" })).toBe('origin "https://helse-og-arbeid.test.no" is not a site address such as https://helseogarbeid.example.no/');
+    expect(archiveProblem({ ...withOrigin, origin: "javascript:alert(1)" })).toBe('origin "javascript:alert(1)" is not a site address such as https://helseogarbeid.example.no/');
   });
 });
 

@@ -62,6 +62,7 @@ const fakeStages: Omit<BuildStages, "swap"> = {
     return { pages: 2, words: 3 };
   },
   archive: async () => ({ pages: 0, releases: 0, redirects: 0 }),
+  compress: async () => ({ files: 0, bytes: 0, small: 0, gzFiles: 0, brFiles: 0, gzBytes: 0, brBytes: 0, hostFiles: [] }),
   verify: async () => 1,
 };
 
@@ -113,9 +114,9 @@ describe("a build that fails", () => {
     const { outDir, build } = await project();
     const before = await snapshot(outDir);
     const cause = new Error("boom");
-    for (const name of ["astroBuild", "archive", "verify"] as const) {
+    for (const name of ["astroBuild", "archive", "compress", "verify"] as const) {
       const error = await build({ [name]: async () => Promise.reject(cause) }).catch((e: unknown) => e);
-      expect((error as Error).message).toBe(`[${{ astroBuild: "astro build", archive: "archive", verify: "verify" }[name]}] failed: boom`);
+      expect((error as Error).message).toBe(`[${{ astroBuild: "astro build", archive: "archive", compress: "compress", verify: "verify" }[name]}] failed: boom`);
       expect((error as Error).cause).toBe(cause);
     }
     expect(await snapshot(outDir)).toEqual(before);

@@ -5,6 +5,7 @@ import { csvFormat, csvParse, dsvFormat } from "d3-dsv";
 import { parseHTML } from "linkedom";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { copyOfShippedData, projectRoot, regenerateFromShippedData, removeDataCopy, shippedData } from "./helpers.ts";
+import { placeholderUrl } from "../src/siteConfig.ts";
 
 /** Text that would break or inject into MDX/HTML/JSX if it were not escaped. */
 const hostile = [
@@ -22,10 +23,20 @@ const hostile = [
 let dataDir: string;
 let outDir: string;
 
+/** The environment of a build: this one's, with the site's address (SITE_URL, SITE_FEEDBACK_EMAIL) only as given. */
+function envWith(address: { SITE_URL?: string; SITE_FEEDBACK_EMAIL?: string } = {}): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  delete env.SITE_URL;
+  delete env.SITE_FEEDBACK_EMAIL;
+  return { ...env, ...address };
+}
+
+/** A build without SITE_URL: a local preview at the placeholder address (the tests below name it). */
 function build(data: string) {
   return spawnSync(process.execPath, ["scripts/build.ts", "--data", data, "--out", outDir], {
     cwd: projectRoot,
     encoding: "utf8",
+    env: envWith(),
   });
 }
 
@@ -498,8 +509,8 @@ describe("citable and open", () => {
     const locs = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
     const files = (await currentPages()).filter((f) => !["404.html", "sok/index.html", "tilbud/pasientliste/index.html"].includes(f));
     expect(locs).toHaveLength(files.length);
-    expect(locs).toContain("https://helseogarbeid.example.no/tilbud/ous-kreft-dagrehabilitering/");
-    expect(await readFile(path.join(outDir, "robots.txt"), "utf8")).toContain("Sitemap: https://helseogarbeid.example.no/sitemap.xml");
+    expect(locs).toContain(`${placeholderUrl}tilbud/ous-kreft-dagrehabilitering/`);
+    expect(await readFile(path.join(outDir, "robots.txt"), "utf8")).toContain(`Sitemap: ${placeholderUrl}sitemap.xml`);
     const feed = parseHTML(await readFile(path.join(outDir, "endringer.xml"), "utf8")).document;
     expect(feed.querySelectorAll("entry").length).toBeGreaterThan(0);
   });
@@ -620,7 +631,7 @@ describe("frozen releases and moved pages", () => {
         pages++;
         const file = `arkiv/${archive.version}/${rel}`;
         const doc = await page(file);
-        const url = `https://helseogarbeid.example.no/arkiv/${archive.version}/${rel.replace(/index\.html$/, "")}`;
+        const url = `${placeholderUrl}arkiv/${archive.version}/${rel.replace(/index\.html$/, "")}`;
         expect(contentText(doc), file).toBe(contentText(parseHTML(stored).document as unknown as Document));
         expect(doc.querySelector(".archive-notice")?.textContent, file).toContain(`datautgave ${archive.version}`);
         expect(doc.querySelector('meta[name="robots"]')?.getAttribute("content"), file).toBe("noindex");
@@ -668,6 +679,7 @@ describe("npm run archive (freezing a data release)", () => {
       spawnSync(process.execPath, ["scripts/archive.ts", "--data", releaseData, "--out", path.join(path.dirname(releaseData), "dist")], {
         cwd: projectRoot,
         encoding: "utf8",
+        env: envWith(),
       });
     await rm(archiveDirOf(releaseData), { recursive: true, force: true });
 
@@ -677,6 +689,8 @@ describe("npm run archive (freezing a data release)", () => {
     const [stored] = await readArchives(releaseData);
     expect(stored!.version).toBe(dataRelease.version);
     expect(stored!.dataHash).toBe(await dataHash(releaseData));
+    // The address its pages name, which publishing maps to the one configured then.
+    expect(stored!.origin).toBe(placeholderUrl);
     const files = Object.keys(stored!.files);
     expect(files).toEqual(expect.arrayContaining(["index.html", "tilbud/index.html", "data/offers.csv", "figurer/bevilgninger-per-ar.svg"]));
     // Not the search page, the 404 page or the pages at moved addresses (they only send the reader on).
@@ -690,5 +704,108 @@ describe("npm run archive (freezing a data release)", () => {
     const changed = archive();
     expect(changed.status).toBe(1);
     expect(changed.stderr).toContain("A data change needs a new release");
+  });
+});
+
+describe("the site's address (SITE_URL)", () => {
+  const address = "https://helse-og-arbeid.test.no/";
+  /** Built with --publish at `address`, from the same data as the preview above. */
+  let publishedDir: string;
+  const publish = (env: NodeJS.ProcessEnv) =>
+    spawnSync(process.execPath, ["scripts/build.ts", "--data", dataDir, "--out", publishedDir, "--publish"], { cwd: projectRoot, encoding: "utf8", env });
+
+  beforeAll(() => {
+    publishedDir = path.join(path.dirname(dataDir), "dist-published");
+    // Without the trailing "/": the build normalises it.
+    const result = publish(envWith({ SITE_URL: address.slice(0, -1) }));
+    if (result.status !== 0) throw new Error(`build with SITE_URL failed:\n${result.stdout}\n${result.stderr}`);
+    expect(result.stdout).toContain(`[address] ${address}\n`);
+  });
+
+  it("without it builds a preview: every page is kept from search engines and says so, in the footer and the citation block", async () => {
+    expect(await readFile(path.join(outDir, "robots.txt"), "utf8")).toMatch(/^User-agent: \*\nDisallow: \/$/m);
+    for (const file of await currentPages()) {
+      const doc = await page(file);
+      expect(doc.querySelector('meta[name="robots"]')?.getAttribute("content"), file).toBe("noindex");
+      expect(doc.querySelector("footer [data-preview]")?.textContent, file).toContain("Forhåndsvisning: dette er ikke det publiserte nettstedet");
+      const cite = doc.querySelector("details.cite");
+      if (cite) expect(cite.querySelector("[data-preview]")?.textContent, file).toBe("Forhåndsvisning: adressene i sitatet er ikke publiserte ennå.");
+    }
+    const offer = await page("tilbud/ous-kreft-dagrehabilitering/index.html");
+    expect(offer.querySelector('a[href^="mailto:"] + [data-preview]')?.textContent).toBe("(forhåndsvisning: e-postadressen er ikke satt)");
+  });
+
+  it("names the configured address in every file, the archived releases included: none holds the placeholder's", async () => {
+    const placeholderHost = new URL(placeholderUrl).host;
+    const files = (await readdir(publishedDir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile());
+    expect(files.length).toBeGreaterThan(1000);
+    const holding: string[] = [];
+    // Every file, read as bytes: text files are searched as they are, and nothing binary is skipped by its name.
+    for (const e of files) if ((await readFile(path.join(e.parentPath, e.name))).includes(placeholderHost)) holding.push(path.relative(publishedDir, path.join(e.parentPath, e.name)));
+    expect(holding).toEqual([]);
+  });
+
+  it("is the address of every page: canonical, citation tags and text, JSON-LD, OpenGraph, BibTeX and RIS; and no page is marked a preview", async () => {
+    const files = (await readdir(publishedDir, { recursive: true })).filter((f) => f.endsWith(".html"));
+    let cited = 0;
+    for (const file of files) {
+      const doc = parseHTML(await readFile(path.join(publishedDir, file), "utf8")).document as unknown as Document;
+      expect(doc.querySelectorAll("[data-preview]").length, file).toBe(0);
+      const canonical = doc.querySelector('link[rel="canonical"]')!.getAttribute("href")!;
+      expect(canonical.startsWith(address), file).toBe(true);
+      const archived = /^arkiv\/\d/.test(file);
+      const redirect = doc.querySelector('meta[http-equiv="refresh"]') !== null;
+      // Only the archived copies and the pages at moved addresses ask search engines to pass; the current pages are published.
+      expect(doc.querySelector('meta[name="robots"]')?.getAttribute("content") ?? null, file).toBe(archived || redirect ? "noindex" : null);
+      if (redirect) continue;
+      if (!/^(404\.html|sok\/|tilbud\/pasientliste\/)/.test(file)) expect(canonical, file).toBe(`${address}${file.replace(/index\.html$/, "")}`);
+      expect(doc.querySelector('meta[property="og:url"]')?.getAttribute("content"), file).toBe(canonical);
+      const ld = JSON.parse(doc.querySelector('script[type="application/ld+json"]')!.textContent!);
+      expect(ld.url, file).toBe(canonical);
+      expect(ld.isPartOf.url.startsWith(address), file).toBe(true);
+      const cite = doc.querySelector("details.cite");
+      if (!cite) continue;
+      cited++;
+      expect(doc.querySelector('meta[name="citation_public_url"]')?.getAttribute("content"), file).toBe(canonical);
+      expect(cite.querySelector("#sitering-apa")!.textContent, file).toContain(canonical);
+      expect(cite.querySelector("#sitering-vancouver")!.textContent, file).toContain(`Tilgjengelig fra: ${canonical}`);
+      const [bibHref, risHref] = [...cite.querySelectorAll("a[download]")].map((a) => a.getAttribute("href")!);
+      expect(await readFile(path.join(publishedDir, bibHref!), "utf8"), file).toContain(`  url = {${canonical}},`);
+      expect(await readFile(path.join(publishedDir, risHref!), "utf8"), file).toContain(`UR  - ${canonical}\r\n`);
+    }
+    expect(cited).toBeGreaterThan(1000);
+    const offer = parseHTML(await readFile(path.join(publishedDir, "tilbud/ous-kreft-dagrehabilitering/index.html"), "utf8")).document;
+    expect(offer.querySelector('a[href^="mailto:"]')!.getAttribute("href")).toMatch(/^mailto:redaksjonen@helse-og-arbeid\.test\.no\?subject=/);
+  });
+
+  it("is the address of the sitemap, robots.txt, the change feed and the open data", async () => {
+    const locs = [...(await readFile(path.join(publishedDir, "sitemap.xml"), "utf8")).matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]!);
+    expect(locs.length).toBeGreaterThan(300);
+    expect(locs.filter((l) => !l.startsWith(address))).toEqual([]);
+    expect(await readFile(path.join(publishedDir, "robots.txt"), "utf8")).toBe(`User-agent: *\nAllow: /\n\nSitemap: ${address}sitemap.xml\n`);
+    const feed = parseHTML(await readFile(path.join(publishedDir, "endringer.xml"), "utf8")).document;
+    const feedAddresses = [...feed.querySelectorAll("id"), ...feed.querySelectorAll("link")].map((e) => e.textContent || e.getAttribute("href")!);
+    expect(feedAddresses.length).toBeGreaterThan(4);
+    expect(feedAddresses.filter((a) => !a.startsWith(address))).toEqual([]);
+    const descriptor = JSON.parse(await readFile(path.join(publishedDir, "data/datapackage.json"), "utf8"));
+    expect(descriptor.homepage).toBe(`${address}data/`);
+  });
+
+  it("is required by --publish: without it, or at the placeholder, the build stops at once, says how to set it and leaves the output folder as it was", async () => {
+    const listing = async () => (await readdir(path.dirname(publishedDir))).filter((n) => n.startsWith("dist-published")).sort();
+    const before = { listing: await listing(), stamp: await readFile(path.join(publishedDir, ".build-stamp.json"), "utf8"), home: await readFile(path.join(publishedDir, "index.html"), "utf8") };
+    for (const [env, message] of [
+      [envWith(), "--publish needs the published address, and SITE_URL is not set."],
+      [envWith({ SITE_URL: placeholderUrl }), `SITE_URL=${placeholderUrl} is not one: ${placeholderUrl} is a reserved example address`],
+      [envWith({ SITE_URL: "http://helse-og-arbeid.test.no" }), 'SITE_URL="http://helse-og-arbeid.test.no" must start with https://'],
+    ] as const) {
+      const result = publish(env);
+      expect(result.status, result.stderr).toBe(1);
+      expect(result.stderr).toContain(message);
+      if (!env.SITE_URL?.startsWith("http:")) expect(result.stderr).toContain("SITE_URL=https://… npm run build -- --publish");
+      expect(result.stderr).toContain("the last built site was left as it was.");
+      expect(result.stdout).toBe("");
+    }
+    expect({ listing: await listing(), stamp: await readFile(path.join(publishedDir, ".build-stamp.json"), "utf8"), home: await readFile(path.join(publishedDir, "index.html"), "utf8") }).toEqual(before);
   });
 });

@@ -13,9 +13,13 @@ import { writeGenerated } from "./generate/writeGenerated.ts";
 import { dataHash, readArchives, summarize, type ReleaseArchive } from "./archive/releaseArchive.ts";
 import { publishArchives, type PublishReport } from "./archive/publishArchive.ts";
 import { writeRedirectPages } from "./site/redirectPages.ts";
+import { compressSite, type CompressReport } from "./site/compress.ts";
+import { writeHostFiles } from "./site/hostFiles.ts";
 import { redirects } from "../redirects.ts";
 import { expectedPages, verifySite, type ExpectedPages } from "./verify/verifySite.ts";
 import { acquireBuildLock, BuildLockedError, removeStaleTempFolders, shownPath, swapIntoPlace, SwapError, type BuildLock, type SwapResult } from "./outputFolder.ts";
+import { site } from "../site.ts";
+import { publishProblem, SiteConfigError } from "../siteConfig.ts";
 
 export interface BuildOptions {
   /** Project root, e.g. "/work/main". */
@@ -28,6 +32,11 @@ export interface BuildOptions {
   generateOnly?: boolean;
   /** Build even when data and code are unchanged since the site in outDir was built. */
   force?: boolean;
+  /**
+   * A publishing build (`npm run build -- --publish`): refused, before anything is read or written, unless SITE_URL names a
+   * real public address (src/siteConfig.ts). Without it, a build without SITE_URL is a local preview.
+   */
+  publish?: boolean;
   log?: (line: string) => void;
   /** For tests: stand-ins for the stages after generate, so their failures can be tried without Astro. */
   stages?: Partial<BuildStages>;
@@ -39,6 +48,8 @@ export interface BuildStages {
   siteFiles: (siteDir: string) => Promise<SiteFilesReport>;
   index: (siteDir: string) => Promise<IndexReport>;
   archive: (siteDir: string, archives: ReleaseArchive[]) => Promise<PublishReport & { redirects: number }>;
+  /** The files for servers and hosts: `_headers`, `_redirects`, and a .gz and .br beside every text file. */
+  compress: (siteDir: string) => Promise<CompressReport & { hostFiles: string[] }>;
   verify: (siteDir: string, expected: ExpectedPages) => Promise<number>;
   /** Puts the finished site in place of outDir (swapIntoPlace). */
   swap: (siteDir: string, outDir: string) => Promise<SwapResult>;
@@ -52,6 +63,11 @@ const realStages: BuildStages = {
   archive: async (siteDir, archives) => {
     const moved = await writeRedirectPages(siteDir, redirects);
     return { ...(await publishArchives(siteDir, archives)), redirects: moved };
+  },
+  // Last before verify: every file the site serves is written by then, the archived pages included.
+  compress: async (siteDir) => {
+    const hostFiles = await writeHostFiles(siteDir);
+    return { ...(await compressSite(siteDir)), hostFiles };
   },
   verify: verifySite,
   swap: (siteDir, outDir) => swapIntoPlace(siteDir, outDir),
@@ -69,6 +85,7 @@ export class StageError extends Error {
 
 // DataError keeps its own form (every problem with its file and line); a named error is not named twice.
 const named = (stageName: string, error: unknown) =>
+  error instanceof SiteConfigError ||
   error instanceof DataError || error instanceof StageError || error instanceof SwapError || error instanceof BuildLockedError ? error : new StageError(stageName, error);
 
 /** Runs a step that prints nothing, naming it in its error. */
@@ -169,7 +186,10 @@ function astroBuildInChildProcess(root: string, outDir: string): Promise<void> {
   // The child ends itself when the build process is gone (even killed with SIGKILL): it is then adopted by another parent.
   const watchParent = `const parent = process.ppid; setInterval(() => { if (process.ppid !== parent) process.exit(1); }, 1000).unref();`;
   // (A dynamic import, so the watch starts before Astro loads.)
-  const script = `${watchParent} const { build } = await import("astro"); await build(${JSON.stringify({ root, outDir, logLevel: "warn" })});`;
+  // No script inlined into the pages, however small (Astro inlines those under Vite's assetsInlineLimit, 4 KB):
+  // the Content-Security-Policy (src/deploy/serverConfig.ts) allows scripts from the site's files only.
+  const vite = { build: { assetsInlineLimit: 0 } };
+  const script = `${watchParent} const { build } = await import("astro"); await build(${JSON.stringify({ root, outDir, logLevel: "warn", vite })});`;
   return runChildProcess(["--input-type=module", "--eval", script], root, "astro build");
 }
 
@@ -226,7 +246,8 @@ async function readAndGenerate(log: (l: string) => void, root: string, dataDir: 
 const someOf = (items: string[], max = 5) => items.slice(0, max).join(", ") + (items.length > max ? ` and ${items.length - max} more` : "");
 
 /**
- * The whole pipeline: read → validate → generate → Astro build → citation files and sitemap → Pagefind index → verify.
+ * The whole pipeline: read → validate → generate → Astro build → citation files and sitemap → Pagefind index → archive
+ * → compress (with `_headers` and `_redirects`) → verify.
  * Everything is built into a temporary folder beside outDir, which replaces outDir only at the end,
  * so a failed build leaves the last good site as it was. A lock beside outDir keeps a second build out meanwhile.
  */
@@ -237,6 +258,10 @@ export async function buildSite(options: BuildOptions): Promise<{ pages: number;
   const outDir = path.resolve(options.outDir ?? path.join(root, "dist"));
   const stages = { ...realStages, ...options.stages };
   const started = performance.now();
+  if (options.publish) {
+    const problem = publishProblem(process.env);
+    if (problem) throw new SiteConfigError(problem);
+  }
   process.env[cacheDirVariable] ??= path.join(root, "node_modules", ".cache", "helse-og-arbeid");
 
   if (options.generateOnly) {
@@ -255,7 +280,9 @@ export async function buildSite(options: BuildOptions): Promise<{ pages: number;
     for (const line of await removeStaleTempFolders(outDir)) log(`[cleanup] ${line}`);
 
     // Incremental: nothing is rebuilt when the inputs hash as they did for the site already in outDir, and that site is as it was built.
-    const hash = await step("cache", () => inputHash(root, dataDir));
+    // The address is an input too: the same data built for another SITE_URL (or as a preview) is another site.
+    const settings = JSON.stringify({ url: site.url, feedbackEmail: site.feedbackEmail, feedbackEmailSet: site.feedbackEmailSet, preview: site.preview });
+    const hash = await step("cache", () => inputHash(root, dataDir, settings));
     const stamp = options.force ? undefined : await readStamp(outDir);
     if (stamp?.hash === hash) {
       const changes = await changedBuiltFiles(outDir, stamp);
@@ -267,6 +294,11 @@ export async function buildSite(options: BuildOptions): Promise<{ pages: number;
       log(`[cache] data and code unchanged, but ${path.relative(root, outDir) || outDir}/ was changed since it was built: ${someOf(changes)}; building it again`);
     }
 
+    log(
+      site.preview
+        ? `[address] ${site.url}: a local preview (SITE_URL is not a published address), marked as such on every page; SITE_URL=https://… npm run build -- --publish builds the site to publish`
+        : `[address] ${site.url}`,
+    );
     const archives = await step("read+validate", () => readArchives(dataDir));
     const expected = await readAndGenerate(log, root, dataDir, archives);
 
@@ -305,6 +337,14 @@ export async function buildSite(options: BuildOptions): Promise<{ pages: number;
         "archive",
         () => stages.archive(tmpDir, archives),
         (r) => `${r.pages} pages of ${r.releases} archived release(s) under /arkiv/, ${r.redirects} redirect pages`,
+      );
+      const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
+      await stage(
+        log,
+        "compress",
+        () => stages.compress(tmpDir),
+        (r) =>
+          `${r.hostFiles.join(" and ")} written; .gz beside ${r.gzFiles} and .br beside ${r.brFiles} text files (${mb(r.bytes)} → gzip ${mb(r.gzBytes)}, brotli ${mb(r.brBytes)}), ${r.small} under 1 KB left as they are`,
       );
       await stage(log, "verify", () => stages.verify(tmpDir, expected), (checks) => `${checks} checks passed`);
 

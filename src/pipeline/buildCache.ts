@@ -28,9 +28,10 @@ async function filesUnder(dir: string, skip: (rel: string) => boolean): Promise<
 /**
  * One hash over everything a build reads: the CSV files and archived releases, the code and pages (not the generated folder,
  * which the build rewrites), static files and the locked dependencies. Equal hash, equal site.
- * Symbolic links to files are followed: the link's name and the linked file's contents are hashed.
+ * Symbolic links to files are followed: the link's name and the linked file's contents are hashed. `settings` is what else
+ * the site is built from, such as its address (SITE_URL): a build at another address is another site.
  */
-export async function inputHash(root: string, dataDir: string): Promise<string> {
+export async function inputHash(root: string, dataDir: string, settings = ""): Promise<string> {
   const files = [
     ...(await filesUnder(dataDir, (rel) => !rel.endsWith(".csv") && !rel.endsWith(".json.gz") && !rel.endsWith(".manifest.txt"))),
     ...(await filesUnder(path.join(root, "src"), (rel) => rel.startsWith("generated"))),
@@ -39,6 +40,7 @@ export async function inputHash(root: string, dataDir: string): Promise<string> 
     ...["astro.config.mjs", "package-lock.json", "tsconfig.json"].map((f) => path.join(root, f)),
   ];
   const hash = createHash("sha256");
+  hash.update(settings);
   for (const file of files) {
     hash.update(path.relative(root, file));
     hash.update(await readFile(file).catch(() => Buffer.alloc(0)));

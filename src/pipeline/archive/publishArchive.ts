@@ -5,8 +5,9 @@ import { pngOfSvg } from "../../charts/exportChart.ts";
 import { escapeXml, formatDate } from "../../format.ts";
 import { site } from "../../site.ts";
 import { archiveHref, fileOfHref, hrefOfFile, sitePages } from "../../addresses.ts";
-import type { ReleaseArchive } from "./releaseArchive.ts";
+import { feedbackEmailOf, originOf, type ReleaseArchive } from "./releaseArchive.ts";
 import { sanitizeHtml } from "./sanitizeHtml.ts";
+import { previewCitationNotice, previewFooterNotice, previewNoticePattern, previewRobotsMeta } from "../../previewNotice.ts";
 
 export interface ArchivedPage {
   /** The page's file in the archive, e.g. "tilbud/x/index.html". */
@@ -17,15 +18,58 @@ export interface ArchivedPage {
   inArchive: (rel: string) => boolean;
   /** Is this path a file of the current site? (Links to neither are made inert.) */
   inSite: (rel: string) => boolean;
+  /** The address the page was built at and the one configured now; by default addressMoveOf an archive of the placeholder. */
+  move?: AddressMove;
 }
 
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+/** The address (and feedback e-mail) an archive's pages name, and those the site is published with now (SITE_URL). */
+export interface AddressMove {
+  /** e.g. "https://helseogarbeid.example.no/" */
+  from: string;
+  to: string;
+  fromEmail: string;
+  toEmail: string;
+}
 
-/** Replaces the page's own absolute address (in canonical, citation tags, JSON-LD and citation text) with its archive address. */
-export function withArchiveAddress(text: string, rel: string, version: string): string {
-  const current = new URL(hrefOfFile(rel), site.url).href;
-  const archived = new URL(archiveHref(version, hrefOfFile(rel)), site.url).href;
-  return text.replace(new RegExp(`${escapeRegExp(current)}(?![\\w/.-])`, "g"), archived);
+/** From where the archive was built (its stored origin, or the placeholder for older archives) to the configured address. */
+export const addressMoveOf = (archive: Pick<ReleaseArchive, "origin" | "feedbackEmail">): AddressMove => ({
+  from: originOf(archive),
+  to: site.url,
+  fromEmail: feedbackEmailOf(archive),
+  toEmail: site.feedbackEmail,
+});
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+/** Not followed by more of a host name or a port: "example.no" is not the start of "example.no.other" or "example.no:8080". */
+const hostEnd = "(?![\\w-]|\\.\\w|:\\d)";
+
+/**
+ * The archive's address replaced with the configured one wherever a text names it: as an address (https://host/…), percent-
+ * encoded (in a mailto: body), as a bare host name (a source line), and its feedback e-mail; `own` first, the page's own
+ * address, which becomes its archive address. One pass, so nothing is replaced twice.
+ */
+export function movedAddresses(text: string, move: AddressMove, own?: { from: string; to: string }): string {
+  if (!own && move.from === move.to && move.fromEmail === move.toEmail) return text;
+  const [fromOrigin, toOrigin] = [move.from.replace(/\/$/, ""), move.to.replace(/\/$/, "")];
+  const replacements: [pattern: string, by: string][] = [
+    ...(own ? [[`${escapeRegExp(own.from)}(?![\\w/.-])`, own.to] as [string, string]] : []),
+    [`${escapeRegExp(move.fromEmail)}${hostEnd}`, move.toEmail],
+    [`${escapeRegExp(fromOrigin)}${hostEnd}`, toOrigin],
+    [`${escapeRegExp(encodeURIComponent(fromOrigin))}(?![\\w-]|\\.\\w|%3A)`, encodeURIComponent(toOrigin)],
+    [`(?<![\\w.-])${escapeRegExp(new URL(move.from).host)}${hostEnd}`, new URL(move.to).host],
+  ];
+  const pattern = new RegExp(replacements.map(([p]) => `(${p})`).join("|"), "g");
+  return text.replace(pattern, (...groups: unknown[]) => replacements[groups.slice(1, replacements.length + 1).findIndex((g) => g !== undefined)]![1]);
+}
+
+/**
+ * Replaces the page's own absolute address (in canonical, citation tags, JSON-LD and citation text) with its archive
+ * address, and the archive's address with the configured one elsewhere (movedAddresses).
+ */
+export function withArchiveAddress(text: string, rel: string, version: string, move: AddressMove = addressMoveOf({})): string {
+  const current = new URL(hrefOfFile(rel), move.from).href;
+  const archived = new URL(archiveHref(version, hrefOfFile(rel)), move.to).href;
+  return movedAddresses(text, move, { from: current, to: archived });
 }
 
 const noticeStyle =
@@ -46,7 +90,7 @@ export function archivedPageHtml(html: string, page: ArchivedPage): string {
     `<p><strong>Arkivert kopi:</strong> siden slik den var i datautgave ${escapeXml(page.version)} (${formatDate(page.date)}). ` +
     `Tall og tekst er frosset og endres ikke.</p>` +
     `<p>${current}<a href="${sitePages.archive}">Alle arkiverte utgaver</a></p></div>`;
-  const linked = withArchiveAddress(html, page.rel, page.version).replace(/<([a-z]+)\b[^>]*>/g, (tag, name: string) =>
+  const linked = withArchiveAddress(html, page.rel, page.version, page.move).replace(/<([a-z]+)\b[^>]*>/g, (tag, name: string) =>
     tag.replace(/\b(href|src)="(\/(?!\/)[^"]*)"/g, (whole, attr: string, href: string) => {
       if (href.startsWith(sitePages.archive)) return whole;
       const file = fileOfHref(href);
@@ -56,10 +100,17 @@ export function archivedPageHtml(html: string, page: ArchivedPage): string {
       return name === "a" ? 'aria-disabled="true"' : whole;
     }),
   );
-  const framed = linked
+  // A page stored from a preview build says so; what it says is this build's to say (added again below in a preview).
+  const unmarked = linked.replace(previewNoticePattern, "").replace(/<meta name="robots"[^>]*>/g, "");
+  const marked = site.preview
+    ? unmarked
+        .replace(/(<details class="cite"[^>]*>[\s\S]*?<\/dl>)/, (m) => `${m}${previewCitationNotice}`)
+        .replace(/<footer class="site-footer"[^>]*>\s*<div class="wrap">/, (m) => `${m}${previewFooterNotice}`)
+    : unmarked;
+  const framed = marked
     .replace(/<meta property="og:image[^>]*>/g, "")
     .replace('<meta name="twitter:card" content="summary_large_image">', '<meta name="twitter:card" content="summary">')
-    .replace(/<meta charset="utf-8"\s*\/?>/, (m) => `${m}<meta name="robots" content="noindex"><style>${noticeStyle}</style>`)
+    .replace(/<meta charset="utf-8"\s*\/?>/, (m) => `${m}${previewRobotsMeta}<style>${noticeStyle}</style>`)
     .replace(/<main\b[^>]*>/, (m) => `${m}${notice}`);
   // Last, and with a real parser: what a stored page could carry that runs (scripts, handlers, javascript: links) goes.
   return sanitizeHtml(framed);
@@ -79,6 +130,7 @@ export async function publishArchives(siteDir: string, archives: ReleaseArchive[
   };
   let pages = 0;
   for (const archive of archives) {
+    const move = addressMoveOf(archive);
     const files = Object.entries(archive.files);
     const pngs = new Set(files.filter(([rel]) => /^figurer\/[^/]+\.svg$/.test(rel)).map(([rel]) => rel.replace(/\.svg$/, ".png")));
     const inArchive = (rel: string) => rel in archive.files || pngs.has(rel);
@@ -88,13 +140,15 @@ export async function publishArchives(siteDir: string, archives: ReleaseArchive[
       await mkdir(path.dirname(out), { recursive: true });
       if (rel.endsWith(".html")) {
         pages++;
-        await writeFile(out, archivedPageHtml(content, { rel, version: archive.version, date: archive.date, inArchive, inSite }));
+        await writeFile(out, archivedPageHtml(content, { rel, version: archive.version, date: archive.date, inArchive, inSite, move }));
       } else if (/\.(bib|ris)$/.test(rel)) {
-        await writeFile(out, content.replace(/https?:\/\/[^\s}]+/g, (url) => archivedUrlOf(url, archive)));
+        await writeFile(out, movedAddresses(content.replace(/https?:\/\/[^\s}]+/g, (url) => archivedUrlOf(url, archive, move)), move));
       } else {
-        await writeFile(out, content);
+        // Every archived file is text (a figure's source line, a dataset's homepage may name the address).
+        const moved = movedAddresses(content, move);
+        await writeFile(out, moved);
         if (rel.endsWith(".svg") && rel.startsWith("figurer/")) {
-          await writeFile(out.replace(/\.svg$/, ".png"), await pngOfSvg(content));
+          await writeFile(out.replace(/\.svg$/, ".png"), await pngOfSvg(moved));
         }
       }
     }
@@ -102,8 +156,8 @@ export async function publishArchives(siteDir: string, archives: ReleaseArchive[
   return { releases: archives.length, pages };
 }
 
-/** A citation file names one page's address; in the archive it names the archived page's. */
-function archivedUrlOf(url: string, archive: ReleaseArchive): string {
+/** A citation file names one page's address; in the archive it names the archived page's, at the configured address. */
+function archivedUrlOf(url: string, archive: ReleaseArchive, move: AddressMove): string {
   const rel = fileOfHref(new URL(url).pathname);
-  return url.startsWith(site.url) && rel in archive.files ? new URL(archiveHref(archive.version, hrefOfFile(rel)), site.url).href : url;
+  return url.startsWith(move.from) && rel in archive.files ? new URL(archiveHref(archive.version, hrefOfFile(rel)), move.to).href : url;
 }

@@ -4,6 +4,7 @@ import path from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { fileOfHref, hrefOfFile, sitePages } from "../../addresses.ts";
 import type { ArchiveSummary } from "../../model/archiveSummary.ts";
+import { defaultFeedbackEmail, parseEmail, parseSiteUrl, placeholderUrl, SiteConfigError } from "../../siteConfig.ts";
 
 /**
  * A frozen copy of the built site as it was for one data release, kept in data/arkiv/<version>.json.gz
@@ -18,9 +19,23 @@ export interface ReleaseArchive {
   dataHash: string;
   /** The commit the archived site was built from, where known. */
   commit?: string;
+  /**
+   * The address the archived site was built at (SITE_URL then, e.g. "https://helseogarbeid.example.no/"), which its pages
+   * name; publishing maps it to the configured address. Archives made before it was stored were built at the placeholder.
+   */
+  origin?: string;
+  /** The feedback e-mail the archived pages name; by default redaksjonen@<the origin's host>. */
+  feedbackEmail?: string;
   /** Built files by path in the site, e.g. "tilbud/x/index.html"; all text. */
   files: Record<string, string>;
 }
+
+/** The address an archive's pages name: the one it was built at (placeholderUrl for archives made before that was stored). */
+export const originOf = (archive: Pick<ReleaseArchive, "origin">): string => archive.origin ?? placeholderUrl;
+
+/** The feedback e-mail an archive's pages name. */
+export const feedbackEmailOf = (archive: Pick<ReleaseArchive, "origin" | "feedbackEmail">): string =>
+  archive.feedbackEmail ?? defaultFeedbackEmail(originOf(archive));
 
 /** Where a data folder keeps its archived releases. */
 export const archiveDirOf = (dataDir: string) => path.join(dataDir, "arkiv");
@@ -78,6 +93,13 @@ export function archiveProblem(archive: ReleaseArchive): string | undefined {
     return `version ${JSON.stringify(archive.version)} is not a release number such as 2026.12.0`;
   }
   if (typeof archive.files !== "object" || archive.files === null) return "has no files";
+  // The origin is replaced in every page when publishing, so it must be an address as SITE_URL gives it (ending in "/").
+  if (archive.origin !== undefined && !isNormalised(archive.origin, parseSiteUrl)) {
+    return `origin ${JSON.stringify(archive.origin)} is not a site address such as ${placeholderUrl}`;
+  }
+  if (archive.feedbackEmail !== undefined && !isNormalised(archive.feedbackEmail, parseEmail)) {
+    return `feedbackEmail ${JSON.stringify(archive.feedbackEmail)} is not an e-mail address`;
+  }
   for (const [key, content] of Object.entries(archive.files)) {
     const plain = /^[\w][\w.-]*(?:\/[\w][\w.-]*)*$/.test(key);
     if (!plain) return `file key ${JSON.stringify(key)} is not a relative path below the release`;
@@ -87,6 +109,16 @@ export function archiveProblem(archive: ReleaseArchive): string | undefined {
     if (svg) return `file ${key} ${svg}; an archived SVG must not run script`;
   }
   return undefined;
+}
+
+/** Is the value a string that the parser takes as it is? */
+function isNormalised(value: unknown, parse: (value: string) => string): boolean {
+  try {
+    return typeof value === "string" && parse(value) === value;
+  } catch (error) {
+    if (error instanceof SiteConfigError) return false;
+    throw error;
+  }
 }
 
 /** The manifest beside an archive: data/arkiv/<version>.manifest.txt. */
@@ -99,7 +131,9 @@ const sha256 = (text: string) => createHash("sha256").update(text, "utf8").diges
  * "<sha256 of the content>  <key>" per file, sorted by key.
  */
 export function archiveManifest(archive: ReleaseArchive): string {
-  const header = `version ${archive.version} date ${archive.date} dataHash ${archive.dataHash} commit ${archive.commit ?? "-"}`;
+  // The address (and feedback e-mail) the pages name, when stored: archives from before that have the header they were made with.
+  const address = (archive.origin === undefined ? "" : ` origin ${archive.origin}`) + (archive.feedbackEmail === undefined ? "" : ` feedbackEmail ${archive.feedbackEmail}`);
+  const header = `version ${archive.version} date ${archive.date} dataHash ${archive.dataHash} commit ${archive.commit ?? "-"}${address}`;
   // Sorted by code unit, not locale, so the order is the same on every machine.
   const keys = Object.keys(archive.files).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   return [header, ...keys.map((key) => `${sha256(archive.files[key]!)}  ${key}`)].join("\n") + "\n";

@@ -1,0 +1,105 @@
+// The compress stage (src/pipeline/site/compress.ts) on a small site of its own; the whole built site is checked in
+// test/build.test.ts, and nginx sending the .gz files in test/e2e/nginx.e2e.ts.
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { brotliDecompressSync, gunzipSync, gzipSync } from "node:zlib";
+import { afterAll, describe, expect, it } from "vitest";
+import { compressSite, isCompressible, isPrecompressed } from "../src/pipeline/site/compress.ts";
+import { isArchived } from "../src/pipeline/archive/releaseArchive.ts";
+import { changedBuiltFiles, builtFileHashes } from "../src/pipeline/buildCache.ts";
+
+const dirs: string[] = [];
+afterAll(() => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }))));
+
+const page = `<!DOCTYPE html><html lang="nb"><title>Side</title><p>${"Helse og arbeid. ".repeat(200)}</p></html>`;
+
+async function smallSite(): Promise<string> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), "hoa-compress-"));
+  dirs.push(dir);
+  const files: Record<string, string | Buffer> = {
+    "index.html": page,
+    "om/index.html": page.replace("Side", "Om"),
+    "_astro/Base.abc.css": "body { margin: 0; } ".repeat(100),
+    "_astro/x.abc.js": "export const x = 1;\n".repeat(100),
+    "data/x.csv": "a,b\n1,2\n".repeat(500),
+    "sitering/om.bib": "@misc{om, title = {Om}}\n".repeat(60),
+    "sitering/om.ris": "TY  - ELEC\r\nTI  - Om\r\nER  - \r\n", // under 1 KB: sent as it is
+    "figurer/a.svg": `<svg xmlns="http://www.w3.org/2000/svg">${'<rect width="1" height="1"/>'.repeat(100)}</svg>`,
+    "robots.txt": "x",
+    "delingsbilder/a.png": Buffer.from("89504e470d0a1a0a".repeat(100), "hex"),
+    "pagefind/fragment/nb_1.pf_fragment": gzipSync("fragment ".repeat(100)),
+    "pagefind/wasm.nb.pagefind": gzipSync("wasm ".repeat(100)),
+    _headers: "/*\n  X-Content-Type-Options: nosniff\n".repeat(20),
+  };
+  for (const [rel, content] of Object.entries(files)) {
+    await mkdir(path.dirname(path.join(dir, rel)), { recursive: true });
+    await writeFile(path.join(dir, rel), content);
+  }
+  return dir;
+}
+
+const filesOf = async (dir: string) =>
+  (await readdir(dir, { recursive: true, withFileTypes: true }))
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
+    .sort();
+
+describe("the compress stage", () => {
+  it("writes a .gz and a .br beside each text file of 1 KB or more, which unpack to the file's bytes", async () => {
+    const dir = await smallSite();
+    const before = await filesOf(dir);
+    const report = await compressSite(dir);
+    const added = (await filesOf(dir)).filter((f) => !before.includes(f));
+    const texts = ["index.html", "om/index.html", "_astro/Base.abc.css", "_astro/x.abc.js", "data/x.csv", "sitering/om.bib", "figurer/a.svg"];
+    expect(added.sort()).toEqual(texts.flatMap((f) => [`${f}.gz`, `${f}.br`]).sort());
+    expect(report).toMatchObject({ files: texts.length, small: 2, gzFiles: texts.length, brFiles: texts.length });
+    expect(report.gzBytes).toBeLessThan(report.bytes / 5);
+    for (const f of texts) {
+      const original = await readFile(path.join(dir, f));
+      expect(gunzipSync(await readFile(path.join(dir, `${f}.gz`))).equals(original), f).toBe(true);
+      expect(brotliDecompressSync(await readFile(path.join(dir, `${f}.br`))).equals(original), f).toBe(true);
+    }
+  });
+
+  it("streams a file larger than 16 MB (a data file at 100×) into its .gz and .br", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "hoa-compress-"));
+    dirs.push(dir);
+    const rows = Array.from({ length: 600_000 }, (_, i) => `rad-${i},${(i * 7919) % 10007},Helse og arbeid`).join("\n");
+    await writeFile(path.join(dir, "statistics.csv"), rows);
+    expect(rows.length).toBeGreaterThan(16 * 1024 * 1024);
+    const report = await compressSite(dir);
+    expect(report).toMatchObject({ files: 1, gzFiles: 1, brFiles: 1 });
+    expect(gunzipSync(await readFile(path.join(dir, "statistics.csv.gz"))).toString()).toBe(rows);
+    expect(brotliDecompressSync(await readFile(path.join(dir, "statistics.csv.br"))).toString()).toBe(rows);
+  });
+
+  it("leaves images, Pagefind's compressed files and the host files alone", () => {
+    for (const rel of ["a.png", "pagefind/fragment/nb_1.pf_fragment", "pagefind/index/nb_1.pf_index", "pagefind/wasm.nb.pagefind", "_headers", "_redirects", "om/index.html.gz"]) {
+      expect(isCompressible(rel), rel).toBe(false);
+    }
+    for (const rel of ["index.html", "a.css", "a.js", "a.json", "a.svg", "endringer.xml", "a.csv", "robots.txt", "a.bib", "a.ris"]) expect(isCompressible(rel), rel).toBe(true);
+    expect(isPrecompressed("om/index.html.gz")).toBe(true);
+    expect(isPrecompressed("data/x.csv.br")).toBe(true);
+    expect(isPrecompressed("pagefind/x.pf_fragment")).toBe(false);
+  });
+
+  it("adds nothing an archive keeps: npm run archive freezes the files, not their compressed copies", () => {
+    for (const rel of ["om/index.html", "data/x.csv", "sitering/om.bib", "figurer/a.svg", "_astro/Base.abc.css", "data/x.json"]) {
+      expect(isArchived(rel), rel).toBe(true);
+      expect(isArchived(`${rel}.gz`), `${rel}.gz`).toBe(false);
+      expect(isArchived(`${rel}.br`), `${rel}.br`).toBe(false);
+    }
+  });
+
+  it("is part of what the build stamp records: a changed or missing .gz is a change to the built site", async () => {
+    const dir = await smallSite();
+    await compressSite(dir);
+    const stamp = { hash: "x", ms: 1, files: await builtFileHashes(dir) };
+    expect(Object.keys(stamp.files)).toContain("index.html.gz");
+    expect(await changedBuiltFiles(dir, stamp)).toEqual([]);
+    await writeFile(path.join(dir, "index.html.gz"), gzipSync("another page"));
+    await rm(path.join(dir, "om", "index.html.br"));
+    expect(await changedBuiltFiles(dir, stamp)).toEqual(["index.html.gz changed", "om/index.html.br missing"]);
+  });
+});
