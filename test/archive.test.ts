@@ -362,3 +362,187 @@ describe("an archive's manifest", () => {
     expect(archives.map((a) => a.version)).toEqual(expect.arrayContaining(["2026.12.0", "2026.12.1"]));
   });
 });
+
+describe("which built files an archive keeps", () => {
+  it("keeps pages and downloads anywhere, figures' SVGs and the data's JSON only in their folders", () => {
+    const kept = ["tilbud/sok/index.html", "kunnskap/arkiv/index.html", "a.csv", "x/y.bib", "x/y.ris", "figurer/f.svg", "data/offers.json", "data/hsds/datapackage.json"];
+    expect(kept.filter(isArchived)).toEqual(kept);
+    const left = ["figurer/f.svg.png", "figurer/a/f.svg", "x/figurer/f.svg", "x/data/offers.json", "data/offers.json.gz", "data/x/y.json", "a.html.png", "sok/index.html", "404.html", "tilbud/pasientliste/index.html", "_astro/x.js"];
+    expect(left.filter(isArchived)).toEqual([]);
+  });
+});
+
+describe("the hash of a data folder", () => {
+  it("covers each CSV file's name and bytes, in name order, and nothing else", async () => {
+    const { dataHash } = await import("../src/pipeline/archive/releaseArchive.ts");
+    const dir = await mkdtemp(path.join(os.tmpdir(), "hoa-hash-"));
+    try {
+      await writeFile(path.join(dir, "b.csv"), "id\ny\n");
+      await writeFile(path.join(dir, "a.csv"), "id\nx\n");
+      await writeFile(path.join(dir, "README.md"), "not data");
+      // sha256("a.csv" + "id\nx\n" + "b.csv" + "id\ny\n"), first 16 hex digits, computed with Python's hashlib
+      expect(await dataHash(dir)).toBe("c915cb8c50f3ef01");
+      await writeFile(path.join(dir, "README.md"), "changed");
+      expect(await dataHash(dir)).toBe("c915cb8c50f3ef01");
+      await rm(path.join(dir, "b.csv"));
+      expect(await dataHash(dir)).toBe("d2f2eaeb42611839");
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("an SVG figure's character references and declarations", () => {
+  const problem = async (svg: string) => (await import("../src/pipeline/archive/releaseArchive.ts")).svgProblem(svg);
+
+  it("are read before the check, decimal or hexadecimal, with or without a semicolon", async () => {
+    for (const href of ["javascript&#58;alert(1)", "&#x6a;avascript:alert(1)", "&#X6A;avascript:alert(1)", "&#106avascript:alert(1)"]) {
+      expect(await problem(`<svg><a href="${href}"><text>x</text></a></svg>`), href).toBe("has a javascript: URL");
+    }
+    expect(await problem('<svg><text>&#x110000; &#60;b&#62;</text></svg>')).toBeUndefined();
+  });
+
+  it("refuse an event handler written with spaces before its equals sign, and an entity declaration", async () => {
+    expect(await problem('<svg onload ="alert(1)"/>')).toBe("has an event handler attribute (on…=)");
+    expect(await problem('<svg><text>one = two, online</text></svg>')).toBeUndefined();
+    expect(await problem('<!DOCTYPE svg [<!ENTITY x "javascript">]><svg/>')).toBe("declares an entity");
+  });
+});
+
+describe("an archive's contents and manifest, refused", () => {
+  const dirs: string[] = [];
+  afterAll(() => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }))));
+  const release: ReleaseArchive = { version: "2026.12.0", date: "2026-12-04", dataHash: "h", files: { "index.html": "<p>F</p>", "b/index.html": "<p>B</p>" } };
+  async function folder() {
+    const dataDir = path.join(await mkdtemp(path.join(os.tmpdir(), "hoa-archives-")), "data");
+    dirs.push(path.dirname(dataDir));
+    return dataDir;
+  }
+
+  it("without files, or with a file that is not text", () => {
+    expect(archiveProblem({ ...release, files: null } as unknown as ReleaseArchive)).toBe("has no files");
+    expect(archiveProblem({ ...release, files: "index.html" } as unknown as ReleaseArchive)).toBe("has no files");
+    expect(archiveProblem({ ...release, files: { "index.html": 3 } } as unknown as ReleaseArchive)).toBe("file index.html is not text");
+    expect(archiveProblem({ ...release, version: 2026 } as unknown as ReleaseArchive)).toBe("version 2026 is not a release number such as 2026.12.0");
+  });
+
+  it("sorts the manifest by code unit, not by language", () => {
+    const lines = archiveManifest({ ...release, files: { "b.html": "", "B.html": "", "a.html": "", "å.html": "" } }).trimEnd().split("\n").slice(1);
+    expect(lines.map((l) => l.split("  ")[1])).toEqual(["B.html", "a.html", "b.html", "å.html"]);
+  });
+
+  it("reads a manifest with CRLF line ends, but not one with its lines in another order", async () => {
+    const dataDir = await folder();
+    await writeArchive(dataDir, release);
+    const manifest = await readFile(manifestFileOf(dataDir, release.version), "utf8");
+    await writeFile(manifestFileOf(dataDir, release.version), manifest.replace(/\n/g, "\r\n"));
+    expect(await readArchives(dataDir)).toEqual([release]);
+    const [header, ...lines] = manifest.trimEnd().split("\n");
+    await writeFile(manifestFileOf(dataDir, release.version), [header, ...lines.reverse(), ""].join("\n"));
+    await expect(readArchives(dataDir)).rejects.toThrow(":\n- lines are not one per file, sorted by key, as archiveManifest writes them");
+  });
+
+  it("lists at most ten differences, and how many more", async () => {
+    const dataDir = await folder();
+    const many = Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`p${String(i).padStart(2, "0")}/index.html`, `<p>${i}</p>`]));
+    await writeArchive(dataDir, { ...release, files: many });
+    await writeFile(manifestFileOf(dataDir, release.version), "version 2026.12.0 date 2026-12-04 dataHash h commit -\n");
+    const message = ((await readArchives(dataDir).catch((e: unknown) => e)) as Error).message;
+    expect(message.split("\n").slice(1)).toEqual([
+      ...Array.from({ length: 10 }, (_, i) => `- file p${String(i).padStart(2, "0")}/index.html is in the archive but not in the manifest`),
+      "- and 2 more",
+    ]);
+  });
+
+  it("that is not gzipped JSON, or named after another release", async () => {
+    const dataDir = await folder();
+    await mkdir(archiveDirOf(dataDir), { recursive: true });
+    const file = path.join(archiveDirOf(dataDir), "2026.12.0.json.gz");
+    await writeFile(file, "plain text");
+    await expect(readArchives(dataDir)).rejects.toThrow(`${file} is not a gzipped JSON archive: `);
+    await writeFile(file, gzipSync(JSON.stringify({ ...release, version: "2026.12.1" })));
+    await expect(readArchives(dataDir)).rejects.toThrow(`${file} holds release 2026.12.1; the file must be named 2026.12.1.json.gz`);
+    await writeFile(file, gzipSync(JSON.stringify({ ...release, files: { "../x.html": "" } })));
+    await expect(readArchives(dataDir)).rejects.toThrow(`${file}: file key "../x.html" is not a relative path below the release`);
+  });
+
+  it("are none when the folder has no archives, whatever else it holds", async () => {
+    const dataDir = await folder();
+    expect(await readArchives(dataDir)).toEqual([]);
+    await mkdir(archiveDirOf(dataDir), { recursive: true });
+    await writeFile(path.join(archiveDirOf(dataDir), "notes.txt"), "x");
+    expect(await readArchives(dataDir)).toEqual([]);
+  });
+});
+
+describe("the summary of the archived releases", async () => {
+  const { summarize } = await import("../src/pipeline/archive/releaseArchive.ts");
+  const of = (version: string, date: string, dataHash: string) => ({ version, date, dataHash, files: { "index.html": "", "tilbud/a/index.html": "", "a.csv": "" } });
+
+  it("lists them newest first with their pages, and tells which shows the current data", () => {
+    expect(summarize([of("2026.11.0", "2026-11-23", "old"), of("2026.12.1", "2026-12-04", "new"), of("2026.12.0", "2026-12-04", "mid")], "new")).toEqual({
+      releases: [
+        { version: "2026.12.1", date: "2026-12-04", pages: ["/", "/tilbud/a/"], showsCurrentData: true },
+        { version: "2026.12.0", date: "2026-12-04", pages: ["/", "/tilbud/a/"], showsCurrentData: false },
+        { version: "2026.11.0", date: "2026-11-23", pages: ["/", "/tilbud/a/"], showsCurrentData: false },
+      ],
+    });
+  });
+});
+
+describe("publishing the archived releases into the built site", () => {
+  const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"><rect width="4" height="4" fill="#123456"/></svg>';
+  const release: ReleaseArchive = {
+    version: "2026.11.0",
+    date: "2026-11-23",
+    dataHash: "h",
+    files: {
+      "tilbud/a/index.html":
+        '<!DOCTYPE html><html lang="nb"><head><meta charset="utf-8"><meta property="og:image" content="https://helseogarbeid.example.no/delingsbilder/tilbud-a.png">' +
+        '<meta name="twitter:card" content="summary_large_image"></head><body><main id="innhold">' +
+        '<a href="/om/">Om</a> <a href="/tilbud/borte/">Borte</a> <img src="/borte.png" alt=""> <img src="/figurer/f.png" alt="f"> <a href="/arkiv/">Arkiv</a>' +
+        "</main></body></html>",
+      "sitering/tilbud-a.bib": "@misc{x,\n  url = {https://helseogarbeid.example.no/tilbud/a/},\n  note = {https://example.org/tilbud/a/}\n}\n",
+      "sitering/tilbud-a.ris": "UR  - https://helseogarbeid.example.no/om/\r\n",
+      "figurer/f.svg": svg,
+      "data/offers.csv": "id\na\n",
+    },
+  };
+
+  it("writes pages with links kept inside the archive or the site, citation files naming archived pages, files as they were and PNG figures again", async () => {
+    const { publishArchives } = await import("../src/pipeline/archive/publishArchive.ts");
+    const siteDir = await mkdtemp(path.join(os.tmpdir(), "hoa-publish-"));
+    try {
+      await mkdir(path.join(siteDir, "om"));
+      await writeFile(path.join(siteDir, "om", "index.html"), "<p>om</p>");
+      expect(await publishArchives(siteDir, [release])).toEqual({ releases: 1, pages: 1 });
+      const out = (rel: string) => path.join(siteDir, "arkiv", "2026.11.0", rel);
+      const html = await readFile(out("tilbud/a/index.html"), "utf8");
+      expect(html).toContain('<a href="/om/">Om</a>');
+      expect(html).toContain('<a aria-disabled="true">Borte</a>');
+      expect(html).toContain('<img src="/borte.png" alt="">');
+      expect(html).toContain('<img src="/arkiv/2026.11.0/figurer/f.png" alt="f">');
+      expect(html).toContain('<a href="/arkiv/">Arkiv</a>');
+      expect(html).not.toContain("og:image");
+      expect(html).toContain('<meta name="twitter:card" content="summary">');
+      expect(html).toMatch(/<meta charset="utf-8"><meta name="robots" content="noindex"><style>\.archive-notice\{/);
+      expect(html).toContain("Siden finnes ikke lenger i gjeldende utgave.");
+      expect(html).toContain("i datautgave 2026.11.0 (23. november 2026). Tall og tekst er frosset og endres ikke.</p>");
+      expect(await readFile(out("sitering/tilbud-a.bib"), "utf8")).toBe(
+        "@misc{x,\n  url = {https://helseogarbeid.example.no/arkiv/2026.11.0/tilbud/a/},\n  note = {https://example.org/tilbud/a/}\n}\n",
+      );
+      // /om/ is not a page of this release: its address stays the current one.
+      expect(await readFile(out("sitering/tilbud-a.ris"), "utf8")).toBe("UR  - https://helseogarbeid.example.no/om/\r\n");
+      expect(await readFile(out("data/offers.csv"), "utf8")).toBe("id\na\n");
+      expect(await readFile(out("figurer/f.svg"), "utf8")).toBe(svg);
+      expect((await readFile(out("figurer/f.png"))).subarray(1, 4).toString()).toBe("PNG");
+    } finally {
+      await rm(siteDir, { recursive: true, force: true });
+    }
+  });
+
+  it("links a page that is still on the site to its current address", async () => {
+    const html = archivedPageHtml(page("<p>x</p>"), { rel: "tilbud/a/index.html", version: "2026.11.0", date: "2026-11-23", inArchive: () => true, inSite: () => true });
+    expect(html).toContain('<p><a href="/tilbud/a/">Se siden slik den er nå</a> · <a href="/arkiv/">Alle arkiverte utgaver</a></p>');
+  });
+});

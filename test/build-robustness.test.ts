@@ -1,14 +1,15 @@
 // The build's failure paths, without Astro: stages are stand-ins (BuildOptions.stages) or the small functions the
 // build is made of, each tried in temporary folders.
 import { spawn, spawnSync } from "node:child_process";
-import { access, mkdir, mkdtemp, readdir, readFile, rename, rm, symlink, writeFile } from "node:fs/promises";
+import { access, mkdir, mkdtemp, readdir, readFile, rename, rm, symlink, utimes, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { buildSite, runSideBySide, StageError, type BuildStages } from "../src/pipeline/build.ts";
-import { acquireBuildLock, BuildLockedError, removeStaleTempFolders, SwapError, swapIntoPlace } from "../src/pipeline/outputFolder.ts";
+import { acquireBuildLock, BuildLockedError, processAlive, removeStaleTempFolders, shownPath, SwapError, swapIntoPlace } from "../src/pipeline/outputFolder.ts";
 import { builtFileHashes, changedBuiltFiles, inputHash, readStamp, stampFile } from "../src/pipeline/buildCache.ts";
-import { projectRoot, shippedData } from "./helpers.ts";
+import { csvFormat, csvParse } from "d3-dsv";
+import { copyOfShippedData, projectRoot, shippedData } from "./helpers.ts";
 
 const dirs: string[] = [];
 const cacheDirBefore = process.env.HOA_CACHE_DIR;
@@ -67,8 +68,20 @@ const fakeStages: Omit<BuildStages, "swap"> = {
 };
 
 /**
- * A project of its own (src/generated is written there, not in this checkout) that reads the shipped data,
- * with its outDir holding an old site.
+ * The shipped data with only the first 100 statistics cells: no dataset refers to a cell, so it reads and generates
+ * as the shipped data does, in a fraction of the time (the 8 000 cells are most of a build's reading).
+ */
+const lessData = await (async () => {
+  const dataDir = await copyOfShippedData();
+  dirs.push(path.dirname(dataDir));
+  const statistics = path.join(dataDir, "statistics.csv");
+  await writeFile(statistics, csvFormat(csvParse(await readFile(statistics, "utf8")).slice(0, 100)) + "\n");
+  return dataDir;
+})();
+
+/**
+ * A project of its own (src/generated is written there, not in this checkout) that reads the shipped data (less the
+ * statistics cells), with its outDir holding an old site.
  */
 async function project() {
   const root = await tempDir();
@@ -76,7 +89,7 @@ async function project() {
   await oldSite(outDir);
   const lines: string[] = [];
   const build = (stages: Partial<BuildStages> = {}, force = false) =>
-    buildSite({ root, dataDir: shippedData, outDir, force, stages: { ...fakeStages, ...stages }, log: (l) => lines.push(l) });
+    buildSite({ root, dataDir: lessData, outDir, force, stages: { ...fakeStages, ...stages }, log: (l) => lines.push(l) });
   return { root, outDir, lines, build };
 }
 
@@ -121,6 +134,47 @@ describe("a build that fails", () => {
     }
     expect(await snapshot(outDir)).toEqual(before);
     expect(await exists(`${outDir}.lock`)).toBe(false);
+  });
+});
+
+describe("a build that succeeds", () => {
+  it("builds into a temporary folder beside dist/, never into dist/ itself, and swaps it in only after verify", async () => {
+    const { root, outDir, lines, build } = await project();
+    const before = await snapshot(outDir);
+    const seen: { stage: string; siteDir: string; outDirAtTheTime: Record<string, string> }[] = [];
+    const note = async (stage: string, siteDir: string) => seen.push({ stage, siteDir, outDirAtTheTime: await snapshot(outDir) });
+    const swapped: string[][] = [];
+    const pagesToVerify: unknown[] = [];
+    const result = await build({
+      astroBuild: async (r, siteDir) => {
+        await note("astro build", siteDir);
+        await fakeStages.astroBuild(r, siteDir);
+      },
+      verify: async (siteDir, expectedPages) => {
+        await note("verify", siteDir);
+        pagesToVerify.push(expectedPages);
+        return 7;
+      },
+      swap: async (siteDir, out) => {
+        swapped.push([siteDir, out]);
+        return swapIntoPlace(siteDir, out);
+      },
+    });
+    const tmpDir = `${outDir}.tmp-${process.pid}`;
+    expect(seen.map((s) => [s.stage, s.siteDir])).toEqual([
+      ["astro build", tmpDir],
+      ["verify", tmpDir],
+    ]);
+    // While the stages ran, dist/ was the old site, untouched.
+    for (const s of seen) expect(s.outDirAtTheTime).toEqual(before);
+    expect(swapped).toEqual([[tmpDir, outDir]]);
+    expect(result).toEqual({ pages: 2, leftover: undefined });
+    expect(await readFile(path.join(outDir, "index.html"), "utf8")).toContain("new site");
+    expect(await besideDist(root)).toEqual(["dist"]);
+    expect(lines.filter((l) => l.startsWith("[verify]"))).toEqual([expect.stringMatching(/^\[verify\] 7 checks passed \(\d+ ms\)$/)]);
+    // Verify is told which pages the data needs: one per source and one per offer.
+    const ids = async (file: string) => csvParse(await readFile(path.join(shippedData, file), "utf8")).map((r) => r.id);
+    expect(pagesToVerify).toEqual([{ sourceIds: await ids("sources.csv"), offerIds: await ids("offers.csv") }]);
   });
 });
 
@@ -213,6 +267,48 @@ describe("the swap of the new site into place", () => {
   });
 });
 
+describe("the swap of a first build, and of an output folder that cannot be moved", () => {
+  it("moves the new site in when there is no old one, and says so when even that fails", async () => {
+    const dir = await tempDir();
+    const outDir = path.join(dir, "dist");
+    const tmpDir = path.join(dir, "dist.tmp-1");
+    await mkdir(tmpDir);
+    await writeFile(path.join(tmpDir, "index.html"), "<p>first</p>");
+    const failing: typeof rename = async (from, to) => (from === tmpDir ? Promise.reject(new Error("EXDEV: cross-device link")) : rename(from, to));
+    const error = (await swapIntoPlace(tmpDir, outDir, { rename: failing, rm }).catch((e: unknown) => e)) as SwapError;
+    expect(error).toBeInstanceOf(SwapError);
+    expect(error.message).toBe(`[swap] failed: the new site could not be moved to ${shownPath(outDir)}/ (EXDEV: cross-device link).`);
+    expect(error.lastSiteKept).toBe(true);
+    expect(await swapIntoPlace(tmpDir, outDir)).toEqual({});
+    expect(await readdir(dir)).toEqual(["dist"]);
+    expect(await readFile(path.join(outDir, "index.html"), "utf8")).toBe("<p>first</p>");
+  });
+
+  it("leaves the old site where it is when it cannot be moved aside", async () => {
+    const dir = await tempDir();
+    const outDir = path.join(dir, "dist");
+    await oldSite(outDir);
+    const denied: typeof rename = async () => Promise.reject(Object.assign(new Error("EACCES: permission denied"), { code: "EACCES" }));
+    const error = (await swapIntoPlace(path.join(dir, "dist.tmp-1"), outDir, { rename: denied, rm }).catch((e: unknown) => e)) as SwapError;
+    expect(error.message).toBe(`[swap] failed: the last built site in ${shownPath(outDir)}/ could not be moved aside (EACCES: permission denied); it was left as it was.`);
+    expect(error.lastSiteKept).toBe(true);
+    expect(error.name).toBe("SwapError");
+  });
+});
+
+describe("paths and processes in messages", () => {
+  it("shows a path inside the working folder relative to it, and any other absolute", () => {
+    expect(shownPath(path.join(process.cwd(), "dist", "x"))).toBe(path.join("dist", "x"));
+    expect(shownPath(process.cwd())).toBe(process.cwd());
+    expect(shownPath("/elsewhere/dist")).toBe("/elsewhere/dist");
+  });
+
+  it("tells a running process from one that has ended", () => {
+    expect(processAlive(process.pid)).toBe(true);
+    expect(processAlive(deadPid())).toBe(false);
+  });
+});
+
 describe("the build lock", () => {
   it("is taken beside an output folder whose parent does not exist yet (--out /new/folder/dist)", async () => {
     const outDir = path.join(await tempDir(), "new", "folder", "dist");
@@ -245,6 +341,22 @@ describe("the build lock", () => {
     expect(await readFile(`${outDir}.lock`, "utf8")).toBe(`${process.ppid}\n`);
   });
 
+  it("refuses while an empty lock is young (being written), takes over an old empty or unreadable one", async () => {
+    const outDir = path.join(await tempDir(), "dist");
+    await writeFile(`${outDir}.lock`, "");
+    await expect(acquireBuildLock(outDir)).rejects.toThrow(`Another build is writing ${shownPath(outDir)}/ (a process holds ${shownPath(`${outDir}.lock`)}); this build was not started.`);
+    const longAgo = new Date(Date.now() - 60_000);
+    await utimes(`${outDir}.lock`, longAgo, longAgo);
+    const lock = await acquireBuildLock(outDir);
+    expect(lock.takenOverFrom).toBeUndefined();
+    expect(await readFile(`${outDir}.lock`, "utf8")).toBe(`${process.pid}\n`);
+    await lock.release();
+    await writeFile(`${outDir}.lock`, "not a process id");
+    await utimes(`${outDir}.lock`, longAgo, longAgo);
+    await (await acquireBuildLock(outDir)).release();
+    expect(await exists(`${outDir}.lock`)).toBe(false);
+  });
+
   it("makes a build refuse to start, leaving the site alone", async () => {
     const { outDir, build } = await project();
     const before = await snapshot(outDir);
@@ -268,6 +380,16 @@ describe("temporary folders of earlier builds", () => {
     const lines = await removeStaleTempFolders(outDir);
     expect((await readdir(dir)).sort()).toEqual(["dist", "dist.tmp-x", `dist.tmp-${process.ppid}`, "other.tmp-1"].sort());
     expect(lines).toContain(`removed ${path.join(dir, `dist.tmp-${dead}`)}/, left by an earlier build that did not finish (process ${dead} has ended)`);
+  });
+
+  it("are only those of this output folder, whatever its name holds", async () => {
+    const dir = await tempDir();
+    const outDir = path.join(dir, "dist.v1");
+    await oldSite(outDir);
+    const dead = deadPid();
+    for (const name of [`distXv1.tmp-${dead}`, `dist.v1.tmp-${dead}x`, `dist.v1.new-${dead}`, `dist.v1.tmp-${dead}`]) await mkdir(path.join(dir, name));
+    expect(await removeStaleTempFolders(outDir)).toEqual([`removed ${shownPath(path.join(dir, `dist.v1.tmp-${dead}`))}/, left by an earlier build that did not finish (process ${dead} has ended)`]);
+    expect((await readdir(dir)).sort()).toEqual(["dist.v1", `dist.v1.new-${dead}`, `dist.v1.tmp-${dead}x`, `distXv1.tmp-${dead}`].sort());
   });
 
   it("put the last site back when a build died between the two renames of its swap", async () => {
@@ -347,6 +469,51 @@ describe("the input hash", () => {
   });
 });
 
+describe("what the input hash covers", () => {
+  it("changes with the data, the code, the static files and the locked dependencies, not with the generated folder or notes", async () => {
+    const root = await tempDir();
+    const dataDir = path.join(root, "data");
+    const files: Record<string, string> = {
+      "data/offers.csv": "id\na\n", "data/arkiv/2026.1.0.json.gz": "gz", "data/arkiv/2026.1.0.manifest.txt": "m", "data/README.md": "notes",
+      "src/pages/index.astro": "<p/>", "src/generated/data/offers.json": "[]", "scripts/build.ts": "x", "public/robots.txt": "r",
+      "astro.config.mjs": "a", "package-lock.json": "{}", "tsconfig.json": "{}", "README.md": "readme",
+    };
+    for (const [rel, content] of Object.entries(files)) {
+      await mkdir(path.dirname(path.join(root, rel)), { recursive: true });
+      await writeFile(path.join(root, rel), content);
+    }
+    let last = await inputHash(root, dataDir);
+    expect(last).toMatch(/^[0-9a-f]{16}$/);
+    const changed = async (rel: string) => {
+      await writeFile(path.join(root, rel), `${files[rel]} changed`);
+      const now = await inputHash(root, dataDir);
+      const differs = now !== last;
+      last = now;
+      return differs;
+    };
+    for (const rel of ["data/offers.csv", "data/arkiv/2026.1.0.json.gz", "data/arkiv/2026.1.0.manifest.txt", "src/pages/index.astro", "scripts/build.ts", "public/robots.txt", "astro.config.mjs", "package-lock.json", "tsconfig.json"]) {
+      expect(await changed(rel), rel).toBe(true);
+    }
+    for (const rel of ["data/README.md", "src/generated/data/offers.json", "README.md"]) expect(await changed(rel), rel).toBe(false);
+  });
+
+  it("tells a stamp it cannot read, and a site it cannot read, from a changed site", async () => {
+    const dir = await tempDir();
+    expect(await readStamp(dir)).toBeUndefined();
+    await writeFile(path.join(dir, stampFile), "{not json");
+    expect(await readStamp(dir)).toBeUndefined();
+    expect(await changedBuiltFiles(path.join(dir, "gone"), { hash: "h", ms: 1, files: {} })).toEqual(["it cannot be read"]);
+  });
+
+  it("lists every built file, however many", async () => {
+    const dir = await tempDir();
+    for (let i = 0; i < 70; i++) await writeFile(path.join(dir, `p${String(i).padStart(2, "0")}.html`), `<p>${i}</p>`);
+    const files = await builtFileHashes(dir);
+    expect(Object.keys(files)).toHaveLength(70);
+    expect(files["p69.html"]).toMatch(/^9:[0-9a-f]{16}$/);
+  });
+});
+
 describe("the file cache", () => {
   it("makes an empty or damaged entry again, and overwrites it", async () => {
     const { cachedFile, cacheDirVariable, cacheStats } = await import("../src/fileCache.ts");
@@ -420,7 +587,7 @@ describe("a build stopped by a signal", () => {
       script,
       `import { buildSite, runChildProcess } from ${JSON.stringify(path.join(projectRoot, "src/pipeline/build.ts"))};
 const child = "const fs = require('node:fs'); fs.mkdirSync(process.argv[1], { recursive: true }); fs.writeFileSync(process.argv[1] + '/started', String(process.pid)); setInterval(() => {}, 1000);";
-await buildSite({ root: ${JSON.stringify(root)}, dataDir: ${JSON.stringify(shippedData)}, outDir: ${JSON.stringify(outDir)}, log: () => {},
+await buildSite({ root: ${JSON.stringify(root)}, dataDir: ${JSON.stringify(lessData)}, outDir: ${JSON.stringify(outDir)}, log: () => {},
   stages: { astroBuild: (root, siteDir) => runChildProcess(["-e", child, siteDir], root, "astro build") } });
 `,
     );

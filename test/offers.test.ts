@@ -1,5 +1,14 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { csvParse } from "d3-dsv";
 import { describe, expect, it } from "vitest";
 import { loadData } from "../src/pipeline/loadData.ts";
+import type { Offer } from "../src/model/datasets.ts";
+import {
+  addressesOf, changeLabel, countySlug, generalReferralFacts, latestAsOf, offerHref, offersForGroup, offersInRegion, placesOf, providerOf, referralChecklist,
+  regionAddresses, sameOfferElsewhere, updatesOf,
+} from "../src/offers.ts";
+import { offers as offerRecords } from "../src/records.ts";
 import { shippedData } from "./helpers.ts";
 
 /**
@@ -133,5 +142,75 @@ describe("the statistics cells", async () => {
       expect(seen.has(where), where).toBe(false);
       seen.add(where);
     }
+  });
+});
+
+describe("the offer directory's lookups (src/offers.ts)", async () => {
+  const shipped = async (file: string) => csvParse(await readFile(path.join(shippedData, file), "utf8"));
+  const offer = (id: string) => offerRecords.find((o) => o.id === id)!;
+  const offerRows = await shipped("offers.csv");
+  const idsOf = (list: { id: string }[]) => list.map((o) => o.id);
+
+  it("find an offer's provider and places, and refuse an unknown provider", () => {
+    expect(providerOf(offer("siv-psykolog-korttid")).id).toBe("sykehuset-i-vestfold");
+    expect(() => providerOf({ ...offer("siv-psykolog-korttid"), provider_id: "nobody" })).toThrow("offer siv-psykolog-korttid: unknown provider nobody");
+    expect(placesOf(offer("siv-psykolog-korttid")).map((p) => p.name)).toEqual(["Tønsberg"]);
+    expect(placesOf(offer("bergen-emeistring"))).toEqual([]);
+    expect(offerHref(offer("siv-psykolog-korttid"))).toBe("/tilbud/siv-psykolog-korttid/");
+  });
+
+  it("list the offers of a region and of a target group, as in offers.csv", () => {
+    expect(idsOf(offersInRegion("Helse Vest"))).toEqual(offerRows.filter((o) => o.region === "Helse Vest").map((o) => o.id));
+    expect(idsOf(offersForGroup("kreft"))).toEqual(offerRows.filter((o) => o.target_groups!.split(";").includes("kreft")).map((o) => o.id));
+    expect(offersForGroup("kreft").length).toBeGreaterThan(0);
+  });
+
+  it("tell what the 2020/21 descriptions say of an offer: wound down, new, changed or nothing", () => {
+    expect(changeLabel(offer("sunnaas-vurderingspoliklinikk"))).toBe("Skal avvikles");
+    expect(changeLabel(offer("diakonhjemmet-kompetansesenter"))).toBe("Ny i oversikten 2020/21");
+    expect(changeLabel(offer("lovisenberg-psykologsamtaler"))).toBe("Endret siden 2019");
+    expect(changeLabel(offer("siv-psykolog-korttid"))).toBeUndefined();
+    expect(latestAsOf(offer("lovisenberg-psykologsamtaler"))).toBe("2020/21");
+    expect(latestAsOf(offer("siv-psykolog-korttid"))).toBe("våren 2019");
+    expect(latestAsOf({ ...offer("siv-psykolog-korttid"), as_of: "2020/21" })).toBe("2020/21");
+    expect(updatesOf(offer("siv-psykolog-korttid"))).toEqual([]);
+    expect(updatesOf(offer("sunnaas-vurderingspoliklinikk")).map((u) => u.id)).toEqual(["avsnitt-4-6-1-6-1"]);
+  });
+
+  it("find the same offer listed under another heading: same provider and description, 2019, not «Som over»", () => {
+    expect(idsOf(sameOfferElsewhere(offer("telemark-sammensatte-psykisk")))).toEqual(["telemark-sammensatte-muskel-skjelett"]);
+    expect(idsOf(sameOfferElsewhere(offer("telemark-sammensatte-muskel-skjelett")))).toEqual(["telemark-sammensatte-psykisk"]);
+    // Its twin is «Som over» (same_as_above): it says so itself.
+    expect(sameOfferElsewhere(offer("frisk-randaberg-psykisk"))).toEqual([]);
+    const psykisk = offer("telemark-sammensatte-psykisk");
+    expect(sameOfferElsewhere({ ...psykisk, as_of: "2020/21" } as Offer)).toEqual([]);
+    expect(sameOfferElsewhere({ ...psykisk, description: undefined } as Offer)).toEqual([]);
+    expect(sameOfferElsewhere({ ...psykisk, same_as_above: true } as Offer)).toEqual([]);
+    // The same words for offers of three providers are three offers.
+    expect(sameOfferElsewhere(offer("vestre-viken-dps-angst-depresjon"))).toEqual([]);
+  });
+
+  it("give an offer's referral facts in checklist order, and the general ones of a region", async () => {
+    const facts = await shipped("referral_facts.csv");
+    const own = referralChecklist(offer("lovisenberg-psykologsamtaler"));
+    expect(own.map((f) => f.id).sort()).toEqual(
+      facts.filter((f) => f.offer_ids!.split(";").includes("lovisenberg-psykologsamtaler")).map((f) => f.id).sort(),
+    );
+    expect(own.map((f) => f.topic)).toEqual(["assessing_unit", "exclusions", "conditions", "conditions", "conditions", "conditions", "conditions"]);
+    expect(idsOf(generalReferralFacts("Helse Vest"))).toEqual(facts.filter((f) => !f.offer_ids && f.region === "Helse Vest").map((f) => f.id));
+    expect(generalReferralFacts("alle")).toHaveLength(facts.filter((f) => !f.offer_ids && f.region === "alle").length);
+  });
+
+  it("give the web addresses the sources print for an offer, its provider or its region, never another's", () => {
+    expect(idsOf(addressesOf(offer("siv-psykolog-korttid")))).toEqual(["sykehuset-i-vestfold"]);
+    expect(idsOf(addressesOf(offer("bergen-emeistring")))).toEqual(["bergen-emeistring"]);
+    expect(idsOf(addressesOf(offer("telemark-sammensatte-psykisk")))).toEqual([]);
+    expect(idsOf(regionAddresses("Helse Vest"))).toEqual(["rhf-helse-vest"]);
+  });
+
+  it("write a county as a filter value", () => {
+    expect(countySlug("Møre og Romsdal")).toBe("more-og-romsdal");
+    expect(countySlug("Sør-Trøndelag")).toBe("sor-trondelag");
+    expect(countySlug("Æra  Åsen")).toBe("aera-asen");
   });
 });

@@ -1,8 +1,9 @@
-import { readdir, readFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadData } from "../src/pipeline/loadData.ts";
-import { copiedCells, pageProse, readSeeds, SeedIndex } from "../src/pipeline/verify/ownWords.ts";
+import { copiedCells, copiedOnPages, pageProse, readSeeds, SeedIndex } from "../src/pipeline/verify/ownWords.ts";
 import { applySetup, copyOfShippedData, projectRoot, removeDataCopy } from "./helpers.ts";
 
 /**
@@ -76,5 +77,49 @@ describe("the prose of a built page", () => {
   it("leaves out titles of works and names marked as printed, and breaks the block there", () => {
     const html = `<main><p>Se <cite>En lang engelsk tittel</cite> og <span data-as-printed>Norsk Arbeidshelse (Tønsberg)</span> her.</p></main>`;
     expect(pageProse(html).split("\n").map((l) => l.trim())).toEqual(["", "Se", "og", "her.", ""]);
+  });
+});
+
+describe("the own-words check on built pages", () => {
+  const index = new SeedIndex([{ file: "s.txt", text: "en to tre fire fem seks sju åtte ni ti elleve" }]);
+  const copied = "En to tre fire fem seks sju åtte ni.";
+
+  it("reports each copied run with the page's address, but not in frozen archives, the search index, or across two blocks", async () => {
+    const siteDir = await mkdtemp(path.join(os.tmpdir(), "hoa-pages-"));
+    try {
+      const pages: Record<string, string> = {
+        "index.html": `<main><p>${copied}</p></main>`,
+        "tilbud/a/index.html": "<main><p>en to tre fire fem</p><p>seks sju åtte ni</p></main>",
+        "arkiv/2026.11.0/index.html": `<main><p>${copied}</p></main>`,
+        "pagefind/x.html": `<main><p>${copied}</p></main>`,
+      };
+      for (const [rel, html] of Object.entries(pages)) {
+        await mkdir(path.dirname(path.join(siteDir, rel)), { recursive: true });
+        await writeFile(path.join(siteDir, rel), html);
+      }
+      expect(await copiedOnPages(siteDir, index)).toEqual({
+        pages: 2,
+        problems: [
+          '/: shares "en to tre fire fem seks sju åtte ni" with the seed s.txt (line 1); write it in our own words (names, titles, numbers and certainty phrases of at most 8 words may stand as printed)',
+        ],
+      });
+    } finally {
+      await rm(siteDir, { recursive: true, force: true });
+    }
+  });
+
+  it("reads only the .txt files of the seed folder, in name order", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "hoa-seeds-"));
+    try {
+      await writeFile(path.join(dir, "b.txt"), "B");
+      await writeFile(path.join(dir, "a.txt"), "A");
+      await writeFile(path.join(dir, "notes.md"), "M");
+      expect(await readSeeds(dir)).toEqual([
+        { file: "a.txt", text: "A" },
+        { file: "b.txt", text: "B" },
+      ]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

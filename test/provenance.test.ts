@@ -1,8 +1,11 @@
-import { access } from "node:fs/promises";
+import { access, mkdtemp, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
-import { loadData } from "../src/pipeline/loadData.ts";
+import { afterAll, describe, expect, it } from "vitest";
+import { loadData, type LoadedData } from "../src/pipeline/loadData.ts";
 import { findings, literature, statistics } from "../src/model/datasets.ts";
+import { defineDataset, provenanceColumns } from "../src/model/dataset.ts";
+import { id, integer, optional, text } from "../src/model/columns.ts";
 import { checkProvenance, defaultSeedsDir, numbersIn, ownWordsColumns, seedNumber, textHasNumber } from "../src/pipeline/verify/provenance.ts";
 import { shippedData } from "./helpers.ts";
 
@@ -96,5 +99,83 @@ describe("provenance of text", () => {
     expect(ownWordsColumns(literature)).toEqual(["aim", "population", "intervention", "comparison", "outcomes", "summary"]);
     expect(ownWordsColumns(statistics)).toEqual([]);
     expect(ownWordsColumns(findings)).toEqual(["finding"]);
+  });
+});
+
+describe("provenance against a seed made here", async () => {
+  const seeds = await mkdtemp(path.join(os.tmpdir(), "hoa-seeds-"));
+  afterAll(() => rm(seeds, { recursive: true, force: true }));
+  await writeFile(
+    path.join(seeds, "seed.txt"),
+    ["Tabell 3 Tilbud", "Tilbudet gis av Helse Nord", "og av Helse Vest i Bergen, for 1 250 pasienter.", "I alt 2019 481 927 000"].join("\n"),
+  );
+  const offers = defineDataset({
+    name: "offers",
+    file: "offers.csv",
+    title: "",
+    description: "",
+    key: "id",
+    columns: {
+      id: id({ description: "" }),
+      provider_as_printed: optional(text({ description: "", prose: false })),
+      description: optional(text({ description: "" })),
+      amount: optional(integer({ description: "" })),
+      ...provenanceColumns(),
+      source_line_last: optional(integer({ description: "" })),
+    },
+    citedTexts: ["provider_as_printed"],
+    citedNumbers: ["amount"],
+    asPrinted: ["provider_as_printed"],
+  });
+  /** The data with one source (its seed the file above) and one row of offers citing lines 2–3. */
+  function dataWith(row: Record<string, unknown>): LoadedData {
+    const record = { id: "a", source_id: "s", source_location: "Tabell 3", source_line: 2, source_line_last: 3, ...row };
+    return {
+      sources: { file: "data/sources.csv", dataset: { citedTexts: [] }, rows: [{ line: 2, record: { id: "s", seed_file: "seed.txt" } }] },
+      offers: { file: "data/offers.csv", dataset: offers, rows: [{ line: 5, record }] },
+    } as unknown as LoadedData;
+  }
+  const problemsOf = async (row: Record<string, unknown>) => (await checkProvenance(dataWith(row), seeds)).problems;
+
+  it("accepts text cited as printed when every part joined with | stands in the cited lines, across a line break", async () => {
+    expect(await problemsOf({ provider_as_printed: "Helse Nord | Helse Vest i Bergen" })).toEqual([]);
+    expect(await problemsOf({ provider_as_printed: "Nord og av Helse" })).toEqual([]);
+  });
+
+  it("refuses text cited as printed when one of its parts is not in the cited lines: one quoted part is not enough", async () => {
+    expect(await problemsOf({ provider_as_printed: "Helse Nord | Helse Sør-Øst" })).toEqual([
+      'data/offers.csv:5:provider_as_printed: "Helse Nord | Helse Sør-Øst" is not in lines 2–3 of the seed',
+    ]);
+    expect(await problemsOf({ provider_as_printed: "Helse Sør-Øst | Helse Nord" })).toHaveLength(1);
+  });
+
+  it("refuses text that stands in the seed, but outside the lines the row cites", async () => {
+    expect(await problemsOf({ provider_as_printed: "Tabell 3 Tilbud" })).toHaveLength(1);
+    expect(await problemsOf({ provider_as_printed: "I alt 2019" })).toHaveLength(1);
+  });
+
+  it("checks a number of our own words against the cited lines and the note", async () => {
+    expect(await problemsOf({ description: "Om lag 1 250 pasienter." })).toEqual([]);
+    expect(await problemsOf({ description: "Om lag 1 300 pasienter." })).toEqual([
+      "data/offers.csv:5:description: the number 1 300 is not in lines 2–3 of the seed, nor explained in source_note",
+    ]);
+    expect(await problemsOf({ description: "Om lag 1 300 pasienter.", source_note: "Kilden runder 1 300 av." })).toEqual([]);
+  });
+
+  it("finds a cited number on the row's first cited line only", async () => {
+    const row = { source_line: 4, source_line_last: undefined };
+    expect(await problemsOf({ ...row, amount: 481927000 })).toEqual([]);
+    expect(await problemsOf({ ...row, amount: 481927001 })).toEqual([
+      'data/offers.csv:5:amount: 481 927 001 is not on line 4 of the seed, which reads: "I alt 2019 481 927 000"',
+    ]);
+    expect(await problemsOf({ amount: 1250 })).toHaveLength(1);
+  });
+
+  it("counts each check, and reports a seed file that is missing", async () => {
+    const { checked } = await checkProvenance(dataWith({ provider_as_printed: "Helse Nord", description: "Tekst.", amount: 1 }), seeds);
+    // the seed file, the text cited as printed, our own words, the cited number
+    expect(checked).toBe(4);
+    const missing = await checkProvenance(dataWith({}), path.join(seeds, "nowhere"));
+    expect(missing.problems).toEqual([`data/sources.csv:2:seed_file: seed.txt is not in ${path.join(seeds, "nowhere")}`]);
   });
 });

@@ -148,6 +148,30 @@ describe("strict CSV structure", () => {
     expect(rows[2]!.cells.note).toBe("one\ntwo, three\nfour");
   });
 
+  it("names a file that is empty, or separated by semicolons or tabs", () => {
+    expect(refusal("")).toBe("x.csv:1: is empty; expected a header row and data rows");
+    expect(refusal(" \r\n\n")).toBe("x.csv:1: is empty; expected a header row and data rows");
+    expect(refusal('id;note\na;"x"\n')).toBe("x.csv:1: is separated by semicolons; expected commas between columns");
+    expect(refusal("id\tnote\na\tx\n")).toBe("x.csv:1: is separated by tabs; expected commas between columns");
+    // A comma in the header makes it a comma file, whatever else the header holds.
+    expect(refusal("id,note;x\na,b\n")).toBe("");
+    expect(refusal("id\na;b\n")).toBe("");
+  });
+
+  it("reports every bad row of a file at once, each at its line", () => {
+    expect(refusal([header, "a,2001,x,y,z", "b,2002,x,y", " ", "c,2003", ""].join("\n"))).toBe(
+      [
+        "x.csv:2: has 5 fields, expected 4 (id,year,kind,note); a comma inside a value must be quoted",
+        "x.csv:4: is a line of only spaces; expected a data row, or an empty line",
+        "x.csv:5: has 2 fields, expected 4 (id,year,kind,note); a comma inside a value must be quoted",
+      ].join("\n"),
+    );
+  });
+
+  it("lets a value in a file of fewer than four columns hold a line that looks like a row", () => {
+    expect(refusal(['id,note', 'a,"first line', 'x,y"', ""].join("\n"))).toBe("");
+  });
+
   it("reads every shipped data file without complaint and exactly as d3-dsv does", async () => {
     const files = (await readdir(shippedData)).filter((f) => f.endsWith(".csv"));
     expect(files.length).toBeGreaterThan(10);

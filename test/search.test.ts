@@ -1,7 +1,7 @@
 import { addedWordsMarker, honestExcerpt } from "../src/client/excerpt.ts";
-import { bestBetFor, readQuery } from "../src/client/queryRewrite.ts";
+import { bestBetFor, normalizeQuery, readQuery } from "../src/client/queryRewrite.ts";
 import { describe, expect, it } from "vitest";
-import { compoundOf, correctQuery, withinOneEdit } from "../src/client/typos.ts";
+import { compoundOf, correctQuery, inIndex, withinOneEdit } from "../src/client/typos.ts";
 import { searchTerms } from "../src/pipeline/search/searchTerms.ts";
 
 describe("extra words a page is indexed under", () => {
@@ -39,12 +39,72 @@ describe("typo correction", () => {
     expect(correctQuery("xyzzy", words)).toBeUndefined();
   });
 
+  it("counts a typed, missing, extra or swapped letter anywhere in the word, and nothing more", () => {
+    const oneEdit = [
+      ["angst", "angst"], ["bngst", "angst"], ["anxst", "angst"], ["angsx", "angst"], // typed
+      ["ngst", "angst"], ["anst", "angst"], ["angs", "angst"], // missing
+      ["aangst", "angst"], ["angsst", "angst"], ["angstx", "angst"], // extra
+      ["nagst", "angst"], ["agnst", "angst"], ["angts", "angst"], // swapped neighbours
+    ];
+    for (const [a, b] of oneEdit) {
+      expect(withinOneEdit(a!, b!), `${a} ~ ${b}`).toBe(true);
+      expect(withinOneEdit(b!, a!), `${b} ~ ${a}`).toBe(true);
+    }
+    const more = [["xangsx", "angst"], ["bnxst", "angst"], ["xnast", "angst"], ["nagts", "angst"], ["sgnat", "angst"], ["an", "angst"], ["angstxy", "angst"], ["abcd", "xacd"], ["abcd", "bacx"]];
+    for (const [a, b] of more) {
+      expect(withinOneEdit(a!, b!), `${a} ≁ ${b}`).toBe(false);
+      expect(withinOneEdit(b!, a!), `${b} ≁ ${a}`).toBe(false);
+    }
+  });
+
+  it("knows a word the index has, the beginning of one, or a number, and nothing else", () => {
+    const words = ["angst", "depresjon"];
+    const known = new Set(words);
+    expect(inIndex("angst", known, words)).toBe(true);
+    expect(inIndex("depr", known, words)).toBe(true);
+    expect(inIndex("ang", known, words)).toBe(true);
+    expect(inIndex("2019", known, words)).toBe(true);
+    expect(inIndex("gst", known, words)).toBe(false);
+    expect(inIndex("x2", known, words)).toBe(false);
+    expect(inIndex("angsten", known, words)).toBe(false);
+    // a word missing its first letter is corrected, not taken for the end of a known word
+    expect(correctQuery("ngst", words)).toBe("angst");
+  });
+
+  it("corrects words of three letters, ignores extra spaces, and leaves a query it cannot improve alone", () => {
+    expect(correctQuery("tss", ["tsb"])).toBe("tsb");
+    expect(correctQuery("  Angts   og ", ["angst", "og"])).toBe("angst og");
+    expect(correctQuery("xyzzy angts", ["angst"])).toBe("xyzzy angst");
+    expect(correctQuery("", ["angst"])).toBeUndefined();
+  });
+
+  it("gets the index's words most frequent first, so the most frequent candidate comes first", async () => {
+    const { wordList } = await import("../src/pipeline/search/indexSite.ts");
+    const list = wordList(new Map([["lyse", 2], ["lege", 40], ["annet", 7]]));
+    expect(Object.entries(list)).toEqual([["lege", 40], ["annet", 7], ["lyse", 2]]);
+    expect(correctQuery("lyge", Object.keys(list))).toBe("lege");
+  });
+
+  it("picks the most frequent of several candidates, never the least frequent", () => {
+    // "lyge" is one letter from "lege" and from "lyse"; the word list is ordered most frequent first.
+    expect(correctQuery("lyge", ["lege", "lyse"])).toBe("lege");
+    expect(correctQuery("lyge", ["lyse", "lege"])).toBe("lyse");
+    expect(correctQuery("lyge henvisning", ["annet", "lege", "lyse", "henvisning"])).toBe("lege henvisning");
+  });
+
+  it("leaves words shorter than three letters and numbers as they are", () => {
+    expect(correctQuery("ab", ["abc"])).toBeUndefined();
+    expect(correctQuery("2019 angts", ["angst", "2018"])).toBe("2019 angst");
+  });
+
   it("reads words the index knows as one compound as that compound", () => {
     const words = ["helseiarbeid", "helse", "arbeid", "muskelskjelett"];
     expect(compoundOf("Helse i arbeid", words)).toBe("helseiarbeid");
     expect(compoundOf("muskel skjelett", words)).toBe("muskelskjelett");
     expect(compoundOf("helse og arbeid", words)).toBeUndefined();
     expect(compoundOf("helseiarbeid", words)).toBeUndefined(); // already one word
+    expect(compoundOf("  helseiarbeid ", words)).toBeUndefined();
+    expect(compoundOf(" Helse  i  arbeid ", words)).toBe("helseiarbeid");
   });
 });
 
@@ -54,6 +114,11 @@ describe("reading a built page without a DOM", async () => {
     <nav>Meny</nav><main id="innhold" data-pagefind-body=""><div hidden data-pagefind-ignore><span data-pagefind-filter="type:Tilbud"></span></div>
     <h1>Ventetid og <em>sykefravær</em></h1><p>Tekst&nbsp;her</p><script type="module">ignored()</script>
     <details class="cite" data-pagefind-ignore="all"><summary><h2>Sitér denne siden</h2></summary><p>Sitat</p></details></main><footer>Fot</footer></body></html>`;
+
+  it("decodes named, decimal and hexadecimal entities, and leaves an unknown one as it is", async () => {
+    const { decodeEntities } = await import("../src/pipeline/site/pageText.ts");
+    expect(decodeEntities("&lt;a&gt; &amp; &quot;b&quot; &#39;c&#39;&nbsp;&#8211; &#x2014; &#X41; &hellip;")).toBe(`<a> & "b" 'c' – — A &hellip;`);
+  });
 
   it("decodes meta content", () => {
     expect(metaContent(page, "citation_title")).toBe('Angst & depresjon – "RT"');
@@ -101,6 +166,24 @@ describe("an excerpt a reader can trust", () => {
   it("gives nothing when the page matched only through added words, so the page's description is shown", () => {
     expect(honestExcerpt(content, [61, 62])).toBeUndefined();
   });
+  it("centres on the first of the densest runs, counting matches less than half an excerpt away", () => {
+    // ord10 has no match within 5 words; ord15 and ord16 have each other: the excerpt centres on ord15.
+    expect(honestExcerpt(content, [10, 15, 16], 10)).toBe(
+      "… <mark>ord10</mark> ord11 ord12 ord13 ord14 <mark>ord15</mark> <mark>ord16</mark> ord17 ord18 ord19 …",
+    );
+    // Locations come in any order and more than once; the first of two equal runs wins.
+    expect(honestExcerpt(content, [41, 40, 41, 5], 10)).toBe("… ord35 ord36 ord37 ord38 ord39 <mark>ord40</mark> <mark>ord41</mark> ord42 ord43 ord44 …");
+  });
+
+  it("has an ellipsis only where the page's own text goes on, and ignores locations outside it", () => {
+    expect(honestExcerpt(content, [-1, 1], 6)).toBe("ord0 <mark>ord1</mark> ord2 ord3 ord4 ord5 …");
+    expect(honestExcerpt("en to tre", [2], 6)).toBe("en to <mark>tre</mark>");
+    expect(honestExcerpt(own, [59, 60], 4)).toBe("… ord56 ord57 ord58 <mark>ord59</mark>");
+  });
+
+  it("gives nothing for a page whose own text is empty", () => {
+    expect(honestExcerpt(`${addedWordsMarker} synonym`, [0, 1])).toBeUndefined();
+  });
 });
 
 describe("a query as people write it", () => {
@@ -124,9 +207,34 @@ describe("a query as people write it", () => {
   it("leaves a query without everyday words as it is", () => {
     expect(readQuery("angst bergen", everyday, questionWords)).toEqual({ words: ["angst", "bergen"], mapped: undefined, used: [] });
   });
+  it("reads a query in lower case, with punctuation as single spaces", () => {
+    expect(normalizeQuery("  Slik henviser -- du?! ")).toBe("slik henviser du");
+    expect(normalizeQuery("Covid-19")).toBe("covid 19");
+  });
+
+  it("reads the longest everyday phrase first, and does not map the words a mapping gave", () => {
+    const entries = [
+      { ord: "ryggen", betyr: "rygg" },
+      { ord: "vondt i ryggen", betyr: "rygg smerter" },
+      { ord: "smerter", betyr: "smerte" },
+    ];
+    const read = readQuery("Vondt i ryggen", entries, questionWords);
+    expect(read.mapped).toEqual(["rygg", "smerter"]);
+    expect(read.used).toEqual([entries[1]]);
+    expect(readQuery("ryggen  og smerter", entries, questionWords).mapped).toEqual(["rygg", "og", "smerte"]);
+  });
+
+  it("gives no mapped query when the mapping changes nothing", () => {
+    const same = { ord: "angst", betyr: "angst" };
+    expect(readQuery("angst", [same], questionWords)).toEqual({ words: ["angst"], mapped: undefined, used: [same] });
+  });
+
   it("finds the best bet for a common question, with or without question words", () => {
     const bets = [{ søk: ["henvise", "slik henviser du"], side: "/tilbud/slik-henviser-du/", tittel: "Slik henviser du", tekst: "" }];
     expect(bestBetFor("Hvordan henvise?", bets, questionWords)?.side).toBe("/tilbud/slik-henviser-du/");
     expect(bestBetFor("henvise kreft", bets, questionWords)).toBeUndefined();
+    const ips = [{ søk: ["hva er ips"], side: "/kunnskap/ips/", tittel: "IPS", tekst: "" }];
+    expect(bestBetFor("Hva er IPS?", ips, questionWords)?.side).toBe("/kunnskap/ips/");
+    expect(bestBetFor("IPS", ips, questionWords)).toBeUndefined();
   });
 });

@@ -40,3 +40,43 @@ describe("citation files and preview images", () => {
     );
   });
 });
+
+describe("addresses and files of the built site", async () => {
+  const { builtHtmlFiles, fileOfHref, hrefOfFile } = await import("../src/pipeline/site/builtPages.ts");
+
+  it("map an address to the file behind it, and back", () => {
+    expect(fileOfHref("/tilbud/x/?a=1#b")).toBe("tilbud/x/index.html");
+    expect(fileOfHref("/")).toBe("index.html");
+    expect(fileOfHref("/figurer/a.csv#x")).toBe("figurer/a.csv");
+    expect(hrefOfFile("tilbud/x/index.html")).toBe("/tilbud/x/");
+    expect(hrefOfFile("index.html")).toBe("/");
+    expect(hrefOfFile("figurer/a.csv")).toBe("/figurer/a.csv");
+    expect(hrefOfFile("figurer/index.html.csv")).toBe("/figurer/index.html.csv");
+  });
+
+  it("list every HTML page of a site, sorted, with / between folders, and nothing else", async () => {
+    const dir = await siteWith(["/tilbud/b/", "/", "/a/"]);
+    await writeFile(path.join(dir, "tilbud", "data.csv"), "x");
+    await mkdir(path.join(dir, "folder.html"));
+    expect(await builtHtmlFiles(dir)).toEqual(["a/index.html", "index.html", "tilbud/b/index.html"]);
+  });
+});
+
+describe("the title on a preview image", async () => {
+  const { wrapTitle } = await import("../src/pipeline/site/previewImage.ts");
+
+  it("breaks into lines of at most 30 characters, at spaces", () => {
+    expect(wrapTitle("Arbeidsrettet rehabilitering ved Helse Nord og i Helse Vest")).toEqual([
+      "Arbeidsrettet rehabilitering",
+      "ved Helse Nord og i Helse Vest",
+    ]);
+    expect(wrapTitle("Kort")).toEqual(["Kort"]);
+    expect(wrapTitle("en to tre", 7)).toEqual(["en to", "tre"]);
+  });
+
+  it("stops after four lines, ending the last with an ellipsis", () => {
+    expect(wrapTitle("aaa bbb ccc ddd eee fff", 3)).toEqual(["aaa", "bbb", "ccc", "dd…"]);
+    expect(wrapTitle("aaa bbb ccc ddd", 3)).toEqual(["aaa", "bbb", "ccc", "ddd"]);
+    expect(wrapTitle("aaa bbb ccc", 3, 2)).toEqual(["aaa", "bb…"]);
+  });
+});

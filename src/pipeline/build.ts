@@ -113,6 +113,8 @@ interface RunningBuild {
 
 let running: RunningBuild | undefined;
 
+// Stryker disable all: child processes and signals. The tests run them in processes of their own (test/build-robustness.test.ts),
+// where no mutant is ever active, so mutation testing leaves them out (test/MUTATION.md).
 /** Ends a child process: SIGTERM, then SIGKILL if it has not ended within a few seconds. */
 async function endChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
@@ -192,6 +194,8 @@ function astroBuildInChildProcess(root: string, outDir: string): Promise<void> {
   const script = `${watchParent} const { build } = await import("astro"); await build(${JSON.stringify({ root, outDir, logLevel: "warn", vite })});`;
   return runChildProcess(["--input-type=module", "--eval", script], root, "astro build");
 }
+
+// Stryker restore all
 
 /** Runs one stage and prints its name, what it did and how long it took; its error is named after it. */
 async function stage<T>(log: (l: string) => void, name: string, run: () => Promise<T>, summary: (result: T) => string): Promise<T> {

@@ -37,6 +37,15 @@ export function searchDocument(html: string, extraIndexed: string): string {
 }
 
 /**
+ * The word list for typo correction, most frequent first: the search page corrects a typo to the first word of the
+ * list within one edit, so the order decides between "lege" and "lyse" for "lyge".
+ */
+export function wordList(counts: Map<string, number>): Record<string, number> {
+  return Object.fromEntries([...counts].sort((a, b) => b[1] - a[1]));
+}
+
+// Stryker disable all: only a real build runs Pagefind (test/build.test.ts); mutation testing leaves this out (test/MUTATION.md).
+/**
  * Indexes every HTML page of the built site with Pagefind, adding each page's synonyms and compound
  * parts to what is indexed (not to the page a reader gets), and writes the word list for typo correction.
  * Pagefind reports problems in a list rather than by throwing; any of them fails the build.
@@ -82,7 +91,8 @@ export async function indexSite(siteDir: string): Promise<IndexReport> {
   } finally {
     await pagefind.close();
   }
-  const words = Object.fromEntries([...wordCounts].sort((a, b) => b[1] - a[1]));
+  const words = wordList(wordCounts);
   await writeFile(path.join(siteDir, wordListPath), JSON.stringify(words));
   return { pages, words: wordCounts.size };
 }
+// Stryker restore all

@@ -18,6 +18,7 @@ export function wrapTitle(title: string, width = 30, maxLines = 4): string[] {
   return [...lines.slice(0, maxLines - 1), `${lines[maxLines - 1]!.slice(0, width - 1)}…`];
 }
 
+// Stryker disable all: the drawing is sharp's, checked by a real build (test/build.test.ts); mutation testing leaves it out (test/MUTATION.md).
 /**
  * The 1200×630 image shown when a page is shared: site name, section, the page's title and the data release.
  * Drawn from SVG with the machine's own fonts (DejaVu Sans on Debian), so nothing is fetched while building.
@@ -34,3 +35,4 @@ export async function previewImage(options: { title: string; section: string; si
 </svg>`;
   return cachedFile("preview", svg, () => sharp(Buffer.from(svg)).png({ compressionLevel: 6 }).toBuffer());
 }
+// Stryker restore all

@@ -1,0 +1,115 @@
+// The generate stage: MDX from untrusted text, one page per source, and the generated folder, on small data made here.
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { frontmatter, paragraphs, prop, text } from "../src/pipeline/generate/mdx.ts";
+import { generateSourcePages } from "../src/pipeline/generate/sourcePages.ts";
+import { writeGenerated } from "../src/pipeline/generate/writeGenerated.ts";
+import type { LoadedData } from "../src/pipeline/loadData.ts";
+
+const dirs: string[] = [];
+afterAll(async () => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }))));
+
+describe("MDX from text in the data", () => {
+  it("puts each value in as a JavaScript string, so MDX never reads markup, JSX or an expression in it", () => {
+    expect(text('Tekst med {klammer}, <script> og "sitat"')).toBe('{"Tekst med {klammer}, <script> og \\"sitat\\""}');
+    expect(prop("id", "snf-2008")).toBe('id={"snf-2008"}');
+    expect(prop("n", 3)).toBe("n={3}");
+  });
+
+  it("makes one paragraph per block separated by a blank line, dropping empty ones", () => {
+    expect(paragraphs("Første avsnitt\nsamme avsnitt\n\n  \n\nAndre avsnitt \n \n\n")).toBe(
+      '<p>{"Første avsnitt\\nsamme avsnitt"}</p>\n\n<p>{"Andre avsnitt"}</p>',
+    );
+    expect(paragraphs("")).toBe("");
+  });
+
+  it("writes frontmatter as JSON values between the two lines of dashes", () => {
+    expect(frontmatter({ title: 'A: "b"', n: 2, draft: false })).toBe('---\ntitle: "A: \\"b\\""\nn: 2\ndraft: false\n---\n');
+  });
+});
+
+const source = {
+  id: "snf-2008",
+  title: "Evaluering av {Raskere} tilbake",
+  short_title: "SNF 2008",
+  method: "Metode ett.\n\nMetode to.",
+  reference_basis: "Funnet i Cristin.",
+  note: undefined as string | undefined,
+};
+const dataWith = (sources: (typeof source)[]) =>
+  ({
+    sources: { dataset: { name: "sources", file: "sources.csv" }, rows: sources.map((record, i) => ({ line: i + 2, record })) },
+    places: { dataset: { name: "places", file: "places.csv" }, rows: [{ line: 2, record: { id: "bodo", latitude: 67.28 } }] },
+  }) as unknown as LoadedData;
+
+describe("a source's page", () => {
+  it("has its title, what the study did, its findings, how we found it and its data, in that order", () => {
+    const page = generateSourcePages(dataWith([source])).get("kilder/snf-2008.mdx")!;
+    expect(page).toBe(
+      [
+        "---",
+        'title: "Evaluering av {Raskere} tilbake"',
+        'shortTitle: "SNF 2008"',
+        'description: "Evaluering av {Raskere} tilbake: dokumentets opplysninger og hvilke tall på nettstedet som er hentet fra det."',
+        'section: "kilder"',
+        "---",
+        "",
+        '# {"Evaluering av {Raskere} tilbake"}',
+        "",
+        '<SourceFacts id={"snf-2008"} />',
+        "",
+        "## Om studien",
+        "",
+        '<p>{"Metode ett."}</p>\n\n<p>{"Metode to."}</p>',
+        "",
+        "## Hovedfunn",
+        "",
+        '<SourceFindings id={"snf-2008"} />',
+        "",
+        "## Slik har vi funnet referansen",
+        "",
+        '<p>{"Funnet i Cristin."}</p>',
+        "",
+        "## Data fra denne kilden",
+        "",
+        '<SourceData id={"snf-2008"} />',
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("has a note section only when the source has a note", () => {
+    const page = generateSourcePages(dataWith([{ ...source, note: "Kilden har en feil." }])).get("kilder/snf-2008.mdx")!;
+    expect(page).toContain('## Slik har vi funnet referansen\n\n<p>{"Funnet i Cristin."}</p>\n\n## Merknad\n\n<p>{"Kilden har en feil."}</p>\n\n## Data fra denne kilden');
+  });
+
+  it("is made once per source, named by its id", () => {
+    expect([...generateSourcePages(dataWith([source, { ...source, id: "nav-2019" }])).keys()]).toEqual(["kilder/snf-2008.mdx", "kilder/nav-2019.mdx"]);
+  });
+});
+
+describe("the generated folder", () => {
+  it("is made anew: a JSON module per dataset, a page per source and each CSV byte for byte", async () => {
+    const root = await mkdtemp(path.join(os.tmpdir(), "hoa-generate-"));
+    dirs.push(root);
+    const dataDir = path.join(root, "data");
+    const generated = path.join(root, "generated");
+    await mkdir(dataDir);
+    await writeFile(path.join(dataDir, "sources.csv"), "\uFEFFid,title\r\nsnf-2008,x\r\n");
+    await writeFile(path.join(dataDir, "places.csv"), "id,latitude\nbodo,67.280\n");
+    await mkdir(path.join(generated, "pages"), { recursive: true });
+    await writeFile(path.join(generated, "pages", "stale.mdx"), "from an earlier run");
+
+    expect(await writeGenerated(dataWith([source]), generated, dataDir)).toEqual({ dataModules: 2, pages: 1 });
+    const files = (await readdir(generated, { recursive: true, withFileTypes: true })).filter((e) => e.isFile());
+    expect(files.map((e) => path.relative(generated, path.join(e.parentPath, e.name))).sort()).toEqual(
+      ["csv/places.csv", "csv/sources.csv", "data/places.json", "data/sources.json", "pages/kilder/snf-2008.mdx"].sort(),
+    );
+    expect(JSON.parse(await readFile(path.join(generated, "data", "places.json"), "utf8"))).toEqual([{ id: "bodo", latitude: 67.28 }]);
+    expect(JSON.parse(await readFile(path.join(generated, "data", "sources.json"), "utf8"))).toEqual([source]);
+    expect(await readFile(path.join(generated, "csv", "sources.csv"), "utf8")).toBe("\uFEFFid,title\r\nsnf-2008,x\r\n");
+    expect(await readFile(path.join(generated, "pages", "kilder", "snf-2008.mdx"), "utf8")).toBe(generateSourcePages(dataWith([source])).get("kilder/snf-2008.mdx"));
+  });
+});
