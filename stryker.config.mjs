@@ -15,7 +15,8 @@ export default {
   mutate: [
     "src/pipeline/**/*.ts",
     "src/model/**/*.ts",
-    "src/{citation,format,hsds,offers,statistics,evidence,csvFile,excelCsv,sourceLocation}.ts",
+    "src/{addresses,citation,format,hsds,offers,statistics,evidence,prose,csvFile,excelCsv,sourceLocation,siteConfig}.ts",
+    "src/deploy/*.ts",
     // Search on the reader's side, pure functions: typo correction, query reading, honest excerpts.
     "src/client/{typos,queryRewrite,excerpt}.ts",
   ],

@@ -3,7 +3,8 @@ import { defineConfig } from "vitest/config";
 
 // The unit tests that mutation testing runs (npm run test:mutation, stryker.config.mjs): the fast ones only.
 // Left out:
-// - test/build.test.ts builds the whole site with Astro, Pagefind and sharp: minutes per run.
+// - test/build.test.ts and test/prose-facts.test.ts build the whole site with Astro, Pagefind and sharp: minutes per run.
+// - test/builtSite.test.ts reads the built dist/, which the sandbox does not have.
 // - test/bad-input.test.ts reads the whole shipped data once per case (50 cases, 1–2 s each), so every mutant it
 //   covers and no test kills cost over a minute; the rules it checks are checked on small tables by
 //   test/read.test.ts, test/validate.test.ts, test/columns.test.ts and test/loadData.test.ts.
@@ -27,7 +28,7 @@ class QuickFirst extends BaseSequencer {
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
-    exclude: ["test/build.test.ts", "test/bad-input.test.ts", "test/layers.test.ts"],
+    exclude: ["test/build.test.ts", "test/prose-facts.test.ts", "test/builtSite.test.ts", "test/bad-input.test.ts", "test/layers.test.ts"],
     sequence: { sequencer: QuickFirst },
     // One worker process for all files of a run instead of a new one per file: Stryker starts a run per mutant, and the
     // per-file start-up was most of its time. The tests keep no state between files (each cleans up its folders and

@@ -118,17 +118,21 @@ describe("the site's addresses", () => {
     expect(regionSlug("Helse Midt-Norge")).toBe("helse-midt-norge");
     expect(countySlug("Møre og Romsdal")).toBe("more-og-romsdal");
     expect(countySlug("Trøndelag")).toBe("trondelag");
+    expect(countySlug("Sør-Trøndelag")).toBe("sor-trondelag");
+    expect(countySlug("Æra  Åsen")).toBe("aera-asen");
     expect(pageSlug("/tilbud/x/")).toBe("tilbud-x");
     expect(pageSlug("/")).toBe("forside");
+    expect(pageSlug("/Kunnskap/tema/angst & depresjon/")).toBe("kunnskap-tema-angst-depresjon");
   });
 
   it("maps addresses to built files and back", () => {
     expect(fileOfHref("/tilbud/x/?a=1#b")).toBe("tilbud/x/index.html");
     expect(fileOfHref("/")).toBe("index.html");
-    expect(fileOfHref("/figurer/a.csv")).toBe("figurer/a.csv");
+    expect(fileOfHref("/figurer/a.csv#x")).toBe("figurer/a.csv");
     expect(hrefOfFile("tilbud/x/index.html")).toBe("/tilbud/x/");
     expect(hrefOfFile("index.html")).toBe("/");
     expect(hrefOfFile("figurer/a.csv")).toBe("/figurer/a.csv");
+    expect(hrefOfFile("figurer/index.html.csv")).toBe("/figurer/index.html.csv");
     expect(contentEntryOf(sourceHref("snf-2008-implementering"))).toBe("kilder/snf-2008-implementering");
   });
 });

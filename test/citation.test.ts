@@ -1,6 +1,7 @@
 // How a page is cited: APA 7, Vancouver, BibTeX and RIS, for a citation made here (not the current release's).
 import { describe, expect, it } from "vitest";
-import { apa, bibtex, citationFileBase, citationKey, pageSlug, previewImagePath, ris, vancouver, type PageCitation } from "../src/citation.ts";
+import { citationFileHref, previewImageHref } from "../src/addresses.ts";
+import { apa, bibtex, citationKey, ris, vancouver, type PageCitation } from "../src/citation.ts";
 
 const page: PageCitation = {
   title: "Ventetid og sykefravær",
@@ -75,12 +76,9 @@ describe("a page's citation", () => {
 
 describe("where a page's citation files and preview image are", () => {
   it("are named by the page's path as one file-name-safe word", () => {
-    expect(pageSlug("/tilbud/dps-solvang/")).toBe("tilbud-dps-solvang");
-    expect(pageSlug("/")).toBe("forside");
-    expect(pageSlug("/Kunnskap/tema/angst & depresjon/")).toBe("kunnskap-tema-angst-depresjon");
-    expect(citationFileBase("/tilbud/x/")).toBe("/sitering/tilbud-x");
-    expect(previewImagePath("/tilbud/x/")).toBe("/delingsbilder/tilbud-x.png");
-    expect(previewImagePath("/")).toBe("/delingsbilder/forside.png");
+    expect(citationFileHref("/tilbud/x/", "ris")).toBe("/sitering/tilbud-x.ris");
+    expect(previewImageHref("/tilbud/x/")).toBe("/delingsbilder/tilbud-x.png");
+    expect(previewImageHref("/")).toBe("/delingsbilder/forside.png");
     expect(citationKey({ ...page, url: "https://helseogarbeid.example.no/" })).toBe("helseogarbeid-forside");
   });
 });

@@ -5,7 +5,7 @@ import { csvParse } from "d3-dsv";
 import { describe, expect, it } from "vitest";
 import type { Literature } from "../src/model/datasets.ts";
 import {
-  certaintyTally, findingById, findingsOfTheme, groupHref, keyMessagesOf, literatureById, literatureHref, reviewsOfGroup, shortCitation, themeHref,
+  certaintyTally, findingById, findingsOfTheme, keyMessagesOf, literatureById, reviewsOfGroup, shortCitation,
 } from "../src/evidence.ts";
 import { shippedData } from "./helpers.ts";
 
@@ -61,11 +61,5 @@ describe("findings and key messages", () => {
     expect(keyMessagesOf("oversikter/kreft").length).toBeGreaterThan(1);
     expect(literatureById("lancman-2021").first_author).toBe("Lancman");
     expect(() => literatureById("nope")).toThrow("Unknown literature id nope");
-  });
-
-  it("have their pages", () => {
-    expect(literatureHref(work({ id: "lancman-2021" }))).toBe("/kunnskap/studier/lancman-2021/");
-    expect(groupHref("kreft")).toBe("/kunnskap/oversikter/kreft/");
-    expect(themeHref("kostnader")).toBe("/kunnskap/tema/kostnader/");
   });
 });

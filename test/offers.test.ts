@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { loadData } from "../src/pipeline/loadData.ts";
 import type { Offer } from "../src/model/datasets.ts";
 import {
-  addressesOf, changeLabel, countySlug, generalReferralFacts, latestAsOf, offerHref, offersForGroup, offersInRegion, placesOf, providerOf, referralChecklist,
+  addressesOf, changeLabel, generalReferralFacts, latestAsOf, offersForGroup, offersInRegion, placesOf, providerOf, referralChecklist,
   regionAddresses, sameOfferElsewhere, updatesOf,
 } from "../src/offers.ts";
 import { offers as offerRecords } from "../src/records.ts";
@@ -156,7 +156,6 @@ describe("the offer directory's lookups (src/offers.ts)", async () => {
     expect(() => providerOf({ ...offer("siv-psykolog-korttid"), provider_id: "nobody" })).toThrow("offer siv-psykolog-korttid: unknown provider nobody");
     expect(placesOf(offer("siv-psykolog-korttid")).map((p) => p.name)).toEqual(["Tønsberg"]);
     expect(placesOf(offer("bergen-emeistring"))).toEqual([]);
-    expect(offerHref(offer("siv-psykolog-korttid"))).toBe("/tilbud/siv-psykolog-korttid/");
   });
 
   it("list the offers of a region and of a target group, as in offers.csv", () => {
@@ -206,11 +205,5 @@ describe("the offer directory's lookups (src/offers.ts)", async () => {
     expect(idsOf(addressesOf(offer("bergen-emeistring")))).toEqual(["bergen-emeistring"]);
     expect(idsOf(addressesOf(offer("telemark-sammensatte-psykisk")))).toEqual([]);
     expect(idsOf(regionAddresses("Helse Vest"))).toEqual(["rhf-helse-vest"]);
-  });
-
-  it("write a county as a filter value", () => {
-    expect(countySlug("Møre og Romsdal")).toBe("more-og-romsdal");
-    expect(countySlug("Sør-Trøndelag")).toBe("sor-trondelag");
-    expect(countySlug("Æra  Åsen")).toBe("aera-asen");
   });
 });

@@ -9,7 +9,7 @@ import { id, integer, optional, text } from "../src/model/columns.ts";
 import { checkProvenance, defaultSeedsDir, numbersIn, ownWordsColumns, seedNumber, textHasNumber } from "../src/pipeline/verify/provenance.ts";
 import { shippedData } from "./helpers.ts";
 
-const seedsDir = process.env.SEEDS_DIR ? path.resolve(process.env.SEEDS_DIR) : defaultSeedsDir;
+const seedsDir = defaultSeedsDir;
 const seedsPresent = await access(seedsDir).then(() => true, () => false);
 
 describe("provenance of the shipped data", () => {

@@ -42,17 +42,7 @@ describe("citation files and preview images", () => {
 });
 
 describe("addresses and files of the built site", async () => {
-  const { builtHtmlFiles, fileOfHref, hrefOfFile } = await import("../src/pipeline/site/builtPages.ts");
-
-  it("map an address to the file behind it, and back", () => {
-    expect(fileOfHref("/tilbud/x/?a=1#b")).toBe("tilbud/x/index.html");
-    expect(fileOfHref("/")).toBe("index.html");
-    expect(fileOfHref("/figurer/a.csv#x")).toBe("figurer/a.csv");
-    expect(hrefOfFile("tilbud/x/index.html")).toBe("/tilbud/x/");
-    expect(hrefOfFile("index.html")).toBe("/");
-    expect(hrefOfFile("figurer/a.csv")).toBe("/figurer/a.csv");
-    expect(hrefOfFile("figurer/index.html.csv")).toBe("/figurer/index.html.csv");
-  });
+  const { builtHtmlFiles } = await import("../src/pipeline/site/builtPages.ts");
 
   it("list every HTML page of a site, sorted, with / between folders, and nothing else", async () => {
     const dir = await siteWith(["/tilbud/b/", "/", "/a/"]);

@@ -5,7 +5,7 @@ import { csvParse } from "d3-dsv";
 import { describe, expect, it } from "vitest";
 import type { SourceTable, Statistic, StatisticsTable } from "../src/model/datasets.ts";
 import {
-  cellsOf, csvHref, excelHref, formatCell, grid, itemsOf, placesOf, sourceTablesOf, tableById, tableHref, tableName, tableSize, tablesOfTheme,
+  cellsOf, formatCell, grid, itemsOf, placesOf, sourceTablesOf, tableById, tableName, tableSize, tablesOfTheme,
   unplacedGroups, yearOf,
 } from "../src/statistics.ts";
 import { shippedData } from "./helpers.ts";
@@ -85,9 +85,6 @@ describe("a statistics table", async () => {
   it("is found by id and theme, and named by its number and our title", () => {
     const table = tableById("tabell-4-37");
     expect(tableName(table)).toBe("Tabell 4.37: Aktivitet i arbeidsrettet rehabilitering (debitorkode 20), 2017–2. tertial 2021");
-    expect(tableHref(table)).toBe("/statistikk/tabeller/tabell-4-37/");
-    expect(csvHref(table)).toBe("/statistikk/tabeller/tabell-4-37.csv");
-    expect(excelHref(table)).toBe("/statistikk/tabeller/excel/tabell-4-37.csv");
     expect(() => tableById("tabell-9-99")).toThrow("Unknown statistics table tabell-9-99");
     expect(tablesOfTheme("aktivitet").map((t) => t.id)).toEqual(tables.filter((t) => t.theme === "aktivitet").map((t) => t.id));
   });

@@ -32,6 +32,8 @@ const complete: Record<string, string> = {
   "kilder/a/index.html": "<p>a</p>",
   "kilder/b/index.html": "<p>b</p>",
   "tilbud/x/index.html": "<p>x</p>",
+  "statistikk/figurer/index.html": '<ul class="figure-grid"><li><p><a href="/statistikk/aktivitet/#f2">Aktivitet</a></p></li></ul>',
+  "statistikk/aktivitet/index.html": '<figure class="chart" id="f2"><svg></svg></figure>',
 };
 const expected = { sourceIds: ["a", "b"], offerIds: ["x"] };
 
@@ -43,8 +45,8 @@ const problems = (dir: string) =>
   );
 
 describe("the verify stage", () => {
-  it("passes a complete site, counting one check per source, offer, fixed page, the index and the chart", async () => {
-    expect(await verifySite(await site(complete), expected)).toBe(2 + 1 + 5 + 1 + 1);
+  it("passes a complete site, counting one check per source, offer, fixed page, the index, the chart, the figure list and its link", async () => {
+    expect(await verifySite(await site(complete), expected)).toBe(2 + 1 + 5 + 1 + 1 + 1 + 1);
   });
 
   it("fails a site that lacks a page of a source or an offer, naming each", async () => {
@@ -65,7 +67,22 @@ describe("the verify stage", () => {
       "- expected page statistikk/bevilgninger/index.html is missing",
       "- the search index (pagefind/pagefind-entry.json) is missing",
       "- statistikk/bevilgninger has no chart figure with an SVG",
+      "- the figure list (statistikk/figurer/index.html) lists no figures",
     ]);
+  });
+
+  it("fails a figure list link that does not reach the page showing that figure", async () => {
+    const list = (href: string) => `<ul class="figure-grid"><li><p><a href="${href}">Aktivitet</a></p></li></ul>`;
+    const wrongPage = { ...complete, "statistikk/figurer/index.html": list("/statistikk/bevilgninger/#f2") };
+    expect(await problems(await site(wrongPage))).toEqual([
+      "- the figure list links f2 to /statistikk/bevilgninger/#f2, which shows no such figure",
+    ]);
+    const noAnchor = { ...complete, "statistikk/figurer/index.html": list("/statistikk/aktivitet/") };
+    expect(await problems(await site(noAnchor))).toEqual([
+      "- the figure list links /statistikk/aktivitet/ to /statistikk/aktivitet/, which shows no such figure",
+    ]);
+    const twoLinks = { ...complete, "statistikk/figurer/index.html": list("/statistikk/aktivitet/#f2").replace("</ul>", '<li><p><a href="/statistikk/aktivitet/#f2">x</a></p></li></ul>') };
+    expect(await verifySite(await site(twoLinks), expected)).toBe(2 + 1 + 5 + 1 + 1 + 1 + 2);
   });
 
   it("fails a statistics page whose chart figure has no drawing", async () => {

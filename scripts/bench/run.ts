@@ -19,30 +19,36 @@ interface Run {
   peakMb: number;
   /** The most the run's processes held together at one time. */
   peakTotalMb: number;
+  /** The largest Pagefind process of the run (0 when none ran). */
+  pagefindMb: number;
   stdout: string;
 }
 
-/** Resident memory of a process and all its descendants, from /proc: [largest one, sum] in kB. */
-async function treeRss(pid: number): Promise<[number, number]> {
+/** Resident memory of a process and all its descendants, from /proc: [largest one, sum, largest Pagefind process] in kB. */
+async function treeRss(pid: number): Promise<[number, number, number]> {
   const children = new Map<number, number[]>();
   const rss = new Map<number, number>();
+  const pagefind = new Set<number>();
   for (const entry of await readdir("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
     const status = await readFile(`/proc/${entry}/status`, "utf8").catch(() => "");
     const ppid = Number(/PPid:\s+(\d+)/.exec(status)?.[1]);
     rss.set(Number(entry), Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0));
+    if (/^Name:\s+pagefind/m.test(status)) pagefind.add(Number(entry));
     children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
   }
   let largest = 0;
   let sum = 0;
+  let largestPagefind = 0;
   const queue = [pid];
   while (queue.length) {
     const p = queue.pop()!;
     largest = Math.max(largest, rss.get(p) ?? 0);
     sum += rss.get(p) ?? 0;
+    if (pagefind.has(p)) largestPagefind = Math.max(largestPagefind, rss.get(p) ?? 0);
     queue.push(...(children.get(p) ?? []));
   }
-  return [largest, sum];
+  return [largest, sum, largestPagefind];
 }
 
 /**
@@ -59,27 +65,38 @@ function timed(command: string[], cwd: string, env: NodeJS.ProcessEnv = process.
     child.stderr.on("data", (d) => (stderr += d));
     let peak = 0;
     let peakTotal = 0;
+    let peakPagefind = 0;
     const sampler = setInterval(() => {
-      void treeRss(child.pid!).then(([largest, sum]) => {
+      void treeRss(child.pid!).then(([largest, sum, pagefind]) => {
         peak = Math.max(peak, largest);
         peakTotal = Math.max(peakTotal, sum);
+        peakPagefind = Math.max(peakPagefind, pagefind);
       });
     }, 250);
     child.on("exit", (code) => {
       clearInterval(sampler);
       if (code !== 0) reject(new Error(`${command.join(" ")} failed:\n${stdout}\n${stderr}`));
-      else resolve({ seconds: (performance.now() - started) / 1000, peakMb: Math.round(peak / 1024), peakTotalMb: Math.round(peakTotal / 1024), stdout });
+      else resolve({ seconds: (performance.now() - started) / 1000, peakMb: Math.round(peak / 1024), peakTotalMb: Math.round(peakTotal / 1024), pagefindMb: Math.round(peakPagefind / 1024), stdout });
     });
   });
 }
 
 async function siteFigures(dist: string) {
-  const files = (await readdir(dist, { recursive: true })).map(String);
+  const entries = (await readdir(dist, { recursive: true })).map(String);
+  const files: string[] = [];
   let bytes = 0;
-  for (const f of files) {
+  for (const f of entries) {
     const s = await stat(path.join(dist, f));
-    if (s.isFile()) bytes += s.size;
+    if (!s.isFile()) continue;
+    files.push(f);
+    bytes += s.size;
   }
+  // What a static host counts (its limit is on files), and what it would get without the precompressed copies.
+  const fileCounts = {
+    all: files.length,
+    withoutPrecompressed: files.filter((f) => !/\.(gz|br)$/.test(f)).length,
+    fragments: files.filter((f) => f.startsWith(`pagefind${path.sep}fragment${path.sep}`)).length,
+  };
   const html = files.filter((f) => f.endsWith(".html"));
   // One file at a time: 22 000 pages opened at once run out of file handles.
   const gz: number[] = [];
@@ -103,7 +120,7 @@ async function siteFigures(dist: string) {
     const bytes = await readFile(path.join(dist, f));
     pagefindKb += (/\.(js|json)$/.test(f) ? gzipSync(bytes).length : bytes.length) / 1024;
   }
-  return { pages: html.length, mb: bytes / 1e6, medianKb: gz[Math.floor(gz.length / 2)]! / 1024, largestKb: gz.at(-1)! / 1024, jsByType, pagefindKb };
+  return { pages: html.length, mb: bytes / 1e6, medianKb: gz[Math.floor(gz.length / 2)]! / 1024, largestKb: gz.at(-1)! / 1024, jsByType, pagefindKb, fileCounts };
 }
 
 /** A bare Astro project with n pages of about 300 words, as one data-driven route or as n markdown files. */
@@ -141,6 +158,7 @@ log("");
 log("| scale | rows | pages | total s | peak RSS MB | peak all processes MB | pages/s | dist MB | median page KB gz | largest KB gz | read+validate | generate | astro build | site files | index | baseline route s | ratio | baseline markdown s | ratio | rebuild after one change s |");
 log("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
 const jsLines: string[] = [];
+const fileLines: string[] = [];
 for (const scale of scales) {
   const work = await mkdtemp(path.join(os.tmpdir(), `bench-${scale}x-`));
   const dataDir = path.join(work, "data");
@@ -163,11 +181,20 @@ for (const scale of scales) {
   log(
     `| ${scale}× | ${rows} | ${site.pages} | ${run.seconds.toFixed(1)} | ${run.peakMb} | ${run.peakTotalMb} | ${Math.round(site.pages / run.seconds)} | ${site.mb.toFixed(1)} | ${site.medianKb.toFixed(1)} | ${site.largestKb.toFixed(1)} | ${stages["read+validate"]} | ${stages.generate} | ${stages["astro build"]} | ${stages["site files"]} | ${stages.index} | ${route.seconds.toFixed(1)} | ${(run.seconds / route.seconds).toFixed(2)} | ${markdown.seconds.toFixed(1)} | ${(run.seconds / markdown.seconds).toFixed(2)} | ${rerun.seconds.toFixed(1)} |`,
   );
+  fileLines.push(
+    `| ${scale}× | ${site.fileCounts.all} | ${site.fileCounts.withoutPrecompressed} | ${site.fileCounts.fragments} | ${run.pagefindMb} | ${rerun.seconds.toFixed(1)} | ${Math.round((100 * rerun.seconds) / run.seconds)} % |`,
+  );
   jsLines.push(
     `- ${scale}×: ${[...site.jsByType].map(([t, b]) => `${t} ${(b / 1024).toFixed(1)} KB`).join(", ")}; the search page (sok) also loads Pagefind: ${site.pagefindKb.toFixed(1)} KB (script, worker, WebAssembly, index metadata)`,
   );
   await rm(work, { recursive: true, force: true });
 }
+log("");
+log("Files, the search index and rebuilds (a static host such as Cloudflare Pages takes at most 20 000 files per site):");
+log("");
+log("| scale | files in dist/ | without .gz and .br | Pagefind fragments | Pagefind peak RSS MB | rebuild after one change s | rebuild, % of cold build |");
+log("| --- | --- | --- | --- | --- | --- | --- |");
+for (const l of fileLines) log(l);
 log("");
 log("JavaScript per page type (largest page of the type, gzip):");
 log("");

@@ -5,7 +5,10 @@ import type { Dataset } from "../../model/dataset.ts";
 import type { ValidatedDataset } from "../validate/validate.ts";
 
 /** The seed texts sit beside the project (../shared/seeds), never inside it. */
-export const defaultSeedsDir = path.resolve(import.meta.dirname, "../../../../shared/seeds");
+// SEEDS_DIR names another place (mutation testing runs from a copy of the project two folders deeper).
+export const defaultSeedsDir = process.env.SEEDS_DIR
+  ? path.resolve(process.env.SEEDS_DIR)
+  : path.resolve(import.meta.dirname, "../../../../shared/seeds");
 
 /** How the seeds print a number: a space between thousands, e.g. 481927000 → "481 927 000". */
 export function seedNumber(n: number): string {
