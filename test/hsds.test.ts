@@ -14,6 +14,7 @@ const rowsOf = (name: string) => table(name).rows();
 
 describe("HSDS ids", () => {
   it("are name-based UUIDs (version 5) in our own namespace, from the kind and the id", () => {
+    // Made apart from the code: Python's uuid.uuid5(uuid.UUID("8f0c2d9e-4b7a-4e61-a3c5-d2f1e0b9a876"), "service:diakonhjemmet-angst-depresjon"), etc.
     expect(uuidFor("service", "diakonhjemmet-angst-depresjon")).toBe("1fe11764-4dcf-5aa7-92ad-30b151c0b6eb");
     expect(uuidFor("organization", "diakonhjemmet-sykehus")).toBe("6895dbdb-c803-56a2-ab6d-a4e5b064ace4");
     expect(uuidFor("location", "oslo")).toBe("b4102910-4d5c-5098-a566-253e3c12bf83");
