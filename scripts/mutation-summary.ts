@@ -24,7 +24,7 @@ const count = (mutants: Mutant[], status: string) => mutants.filter((m) => m.sta
 const all = Object.values(report.files).flatMap((f) => f.mutants);
 const detected = count(all, "Killed") + count(all, "Timeout");
 const valid = counted.reduce((n, s) => n + count(all, s), 0);
-const percent = (n: number, of: number) => (of === 0 ? "–" : `${((100 * n) / of).toFixed(1).replace(".", ",")} %`);
+const percent = (n: number, of: number) => (of === 0 ? "–" : `${((100 * n) / of).toFixed(1)} %`);
 
 const lines = [
   marker,
