@@ -7,7 +7,7 @@ import { defaultSeedsDir } from "../src/pipeline/verify/provenance.ts";
 import { copiedCells, copiedOnPages, copiedRunWords, readSeeds, SeedIndex } from "../src/pipeline/verify/ownWords.ts";
 
 const root = path.resolve(import.meta.dirname, "..");
-const seedsDir = process.env.SEEDS_DIR ? path.resolve(process.env.SEEDS_DIR) : defaultSeedsDir;
+const seedsDir = defaultSeedsDir;
 const siteDir = path.join(root, "dist");
 const exists = (p: string) => access(p).then(() => true, () => false);
 if (!(await exists(seedsDir))) {

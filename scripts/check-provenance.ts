@@ -4,7 +4,7 @@ import path from "node:path";
 import { loadData } from "../src/pipeline/loadData.ts";
 import { checkProvenance, defaultSeedsDir } from "../src/pipeline/verify/provenance.ts";
 
-const seedsDir = process.env.SEEDS_DIR ? path.resolve(process.env.SEEDS_DIR) : defaultSeedsDir;
+const seedsDir = defaultSeedsDir;
 if (!(await access(seedsDir).then(() => true, () => false))) {
   console.error(`Provenance NOT checked: the seed folder ${seedsDir} is absent. Put shared/seeds beside the project or set SEEDS_DIR.`);
   process.exit(2);
