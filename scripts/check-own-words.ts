@@ -1,10 +1,20 @@
 // The own-words check: no cell of data/ and no built page in dist/ may share a run of 9+ words with a seed text
-// in ../shared/seeds (or SEEDS_DIR), outside the columns allowed as printed. `npm run check:own-words` (after a build).
+// in ../shared/seeds (or SEEDS_DIR), outside the columns allowed as printed; and all text, names and titles as printed
+// included, may repeat the seeds by at most copiedShareLimitPercent of its characters. `npm run check:own-words` (after a build).
 import { access } from "node:fs/promises";
 import path from "node:path";
 import { loadData } from "../src/pipeline/loadData.ts";
 import { defaultSeedsDir } from "../src/pipeline/verify/provenance.ts";
-import { copiedCells, copiedOnPages, copiedRunWords, readSeeds, SeedIndex } from "../src/pipeline/verify/ownWords.ts";
+import {
+  copiedCells,
+  copiedOnPages,
+  copiedRunWords,
+  copiedShareLimitPercent,
+  copiedShareOfData,
+  percentOf,
+  readSeeds,
+  SeedIndex,
+} from "../src/pipeline/verify/ownWords.ts";
 
 const root = path.resolve(import.meta.dirname, "..");
 const seedsDir = defaultSeedsDir;
@@ -22,9 +32,15 @@ const seeds = new SeedIndex(await readSeeds(seedsDir));
 const { data } = await loadData(path.join(root, "data"));
 const cells = copiedCells(data, seeds);
 const pages = await copiedOnPages(siteDir, seeds);
+const shares = { "data/": percentOf(copiedShareOfData(data, seeds)), pages: percentOf(pages.share) };
+const overLimit = Object.entries(shares).filter(([, percent]) => percent > copiedShareLimitPercent);
 for (const p of [...cells, ...pages.problems]) console.error(p);
+for (const [where, percent] of overLimit) {
+  console.error(`${where}: ${percent.toFixed(1)} % of the text repeats the seeds, names and titles included; expected at most ${copiedShareLimitPercent} %`);
+}
 console.log(
   `Own words: data/ and ${pages.pages} built pages checked for runs of ${copiedRunWords}+ words shared with ${seedsDir}: ` +
-    `${cells.length} in data/, ${pages.problems.length} on pages.`,
+    `${cells.length} in data/, ${pages.problems.length} on pages. With names and titles as printed: ` +
+    `${shares["data/"].toFixed(1)} % of data/ and ${shares.pages.toFixed(1)} % of the pages (limit ${copiedShareLimitPercent} %).`,
 );
-process.exit(cells.length + pages.problems.length ? 1 : 0);
+process.exit(cells.length + pages.problems.length + overLimit.length ? 1 : 0);

@@ -26,6 +26,14 @@ export const site = {
 /** Every data release, newest first: what changed in data/ and on the site. Add one when data/ changes. */
 export const releases = [
   {
+    version: "2026.12.3",
+    date: "2026-12-05",
+    title: "Rad- og kolonnenavn med egne ord",
+    changes: [
+      "Statistikk: i 22 tabeller var rad- eller kolonnenavnene hele spørsmål fra spørreundersøkelsene eller lange diagnosenavn, skrevet av ord for ord. De er nå kortere og med våre ord; tabellsiden sier det og viser hvor ordlyden står i kilden. Tallene er de samme.",
+    ],
+  },
+  {
     version: "2026.12.2",
     date: "2026-12-05",
     title: "Tallene i teksten regnes ut fra dataene",

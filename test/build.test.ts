@@ -622,7 +622,8 @@ describe("frozen releases and moved pages", () => {
     const { readArchives } = await import("../src/pipeline/archive/releaseArchive.ts");
     const contentText = (doc: Document) => {
       const main = doc.querySelector("main")!.cloneNode(true) as Element;
-      main.querySelectorAll(".archive-notice, details.cite, .figure-citation").forEach((e) => e.remove());
+      // A page stored from a preview build carries that build's preview notices ([data-preview]); publishing drops them.
+      main.querySelectorAll(".archive-notice, details.cite, .figure-citation, [data-preview]").forEach((e) => e.remove());
       return main.textContent!.replace(/\s+/g, " ");
     };
     let pages = 0;

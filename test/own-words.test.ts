@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadData } from "../src/pipeline/loadData.ts";
-import { copiedCells, copiedOnPages, pageProse, readSeeds, SeedIndex } from "../src/pipeline/verify/ownWords.ts";
+import { copiedCells, copiedOnPages, copiedShareOfData, pageProse, percentOf, readSeeds, SeedIndex } from "../src/pipeline/verify/ownWords.ts";
 import { applySetup, copyOfShippedData, projectRoot, removeDataCopy } from "./helpers.ts";
 
 /**
@@ -18,8 +18,8 @@ const tempDirs: string[] = [];
 afterAll(async () => Promise.all(tempDirs.map(removeDataCopy)));
 
 describe("the own-words check on data/", () => {
-  it("has the four fixture cases: a copied run, eight shared words, an allowed title, a copied note", () => {
-    expect(cases).toEqual(["allowed-title", "copied-in-note", "copied-run", "eight-words"]);
+  it("has the five fixture cases: a copied run, eight shared words, an allowed title, a copied note, a copied row label", () => {
+    expect(cases).toEqual(["allowed-title", "copied-in-note", "copied-row-label", "copied-run", "eight-words"]);
   });
 
   for (const name of cases) {
@@ -32,6 +32,42 @@ describe("the own-words check on data/", () => {
       expect(copiedCells(data, seeds)).toEqual(expected);
     });
   }
+
+  it("counts a copied title or name in the share of copied text, though the strict check allows it", async () => {
+    const dir = await copyOfShippedData();
+    tempDirs.push(dir);
+    const before = copiedShareOfData((await loadData(dir, { relativeTo: path.dirname(dir) })).data, seeds);
+    // A provider's name as printed, copied from the seed's line 3: allowed, but its 12 words count (64 letters and 12 spaces).
+    await applySetup(dir, "SET offers.csv 2 provider_as_printed Tilbudet skal først og fremst gi rask avklaring og behandling til sykmeldte");
+    const { data } = await loadData(dir, { relativeTo: path.dirname(dir) });
+    expect(copiedCells(data, seeds)).toEqual([]);
+    const after = copiedShareOfData(data, seeds);
+    expect(after.copied - before.copied).toBe(76);
+  });
+
+  it("leaves out the pointer columns and lines that open with a table's name from the share", async () => {
+    const dir = await copyOfShippedData();
+    tempDirs.push(dir);
+    const before = copiedShareOfData((await loadData(dir, { relativeTo: path.dirname(dir) })).data, seeds);
+    await applySetup(dir, "SET statistics_tables.csv 2 caption Tabell 4.99 Antall pasienter som ble henvist til tilbudet fra fastlege eller NAV per region");
+    const after = copiedShareOfData((await loadData(dir, { relativeTo: path.dirname(dir) })).data, seeds);
+    expect(after.copied).toBe(before.copied);
+  });
+});
+
+describe("the share of copied text", () => {
+  const index = new SeedIndex([{ file: "s.txt", text: "en to tre fire fem seks sju åtte ni ti elleve" }]);
+
+  it("counts each word of a copied run and one space, against all words of the text", () => {
+    // "en … ni" is 27 letters and 9 spaces; "og mer" adds 2 + 3 letters and 2 spaces.
+    expect(index.copiedCharacters("En to tre fire fem seks sju åtte ni, og mer.")).toEqual({ copied: 36, total: 43 });
+    expect(index.copiedCharacters("en to tre fire fem seks sju åtte")).toEqual({ copied: 0, total: 33 });
+  });
+
+  it("is a percentage, and 0 for no text at all", () => {
+    expect(percentOf({ copied: 1, total: 200 })).toBe(0.5);
+    expect(percentOf({ copied: 0, total: 0 })).toBe(0);
+  });
 });
 
 describe("finding copied runs", () => {
@@ -78,6 +114,11 @@ describe("the prose of a built page", () => {
     const html = `<main><p>Se <cite>En lang engelsk tittel</cite> og <span data-as-printed>Norsk Arbeidshelse (Tønsberg)</span> her.</p></main>`;
     expect(pageProse(html).split("\n").map((l) => l.trim())).toEqual(["", "Se", "og", "her.", ""]);
   });
+
+  it("keeps titles of works and names as printed when asked, for the share of copied text", () => {
+    const html = `<main><p>Se <cite>En lang tittel</cite> og <span data-as-printed>Norsk Arbeidshelse</span>.</p><table><tr><td>x</td></tr></table></main>`;
+    expect(pageProse(html, { withAsPrinted: true }).split("\n").map((l) => l.trim())).toEqual(["", "Se En lang tittel og Norsk Arbeidshelse.", "", ""]);
+  });
 });
 
 describe("the own-words check on built pages", () => {
@@ -102,6 +143,8 @@ describe("the own-words check on built pages", () => {
         problems: [
           '/: shares "en to tre fire fem seks sju åtte ni" with the seed s.txt (line 1); write it in our own words (names, titles, numbers and certainty phrases of at most 8 words may stand as printed)',
         ],
+        // The copied 9 words (27 letters + 9 spaces) of the front page, against those and the 9 words (also 36) of /tilbud/a/.
+        share: { copied: 36, total: 72 },
       });
     } finally {
       await rm(siteDir, { recursive: true, force: true });

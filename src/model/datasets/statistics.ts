@@ -12,8 +12,8 @@ export const statistics = defineDataset({
   columns: {
     id: id({ description: "Fast id: tabell, rad og kolonne." }),
     table_id: reference("statistics_tables", { description: "Tabellen cellen står i." }),
-    row_label: text({ description: "Radoverskriften slik kilden skriver den.", maxLength: 500 }),
-    column_label: text({ description: "Kolonneoverskriften slik kilden skriver den.", maxLength: 300 }),
+    row_label: text({ description: "Radoverskriften; med egne ord der kildens ordlyd er lang (spørsmål, diagnosenavn), ellers slik kilden skriver den. Ordlyden står i rapporten på stedet source_location peker til.", maxLength: 500, prose: false }),
+    column_label: text({ description: "Kolonneoverskriften; med egne ord der kildens ordlyd er lang, ellers slik kilden skriver den.", maxLength: 300, prose: false }),
     row_order: integer({ description: "Radens plass i tabellen (1 = første).", min: 1 }),
     column_order: integer({ description: "Kolonnens plass i tabellen (1 = første).", min: 1 }),
     period: optional(text({ description: "Året eller perioden verdien gjelder.", maxLength: 80, prose: false })),
@@ -28,7 +28,7 @@ export const statistics = defineDataset({
     ...provenanceColumns(),
   },
   citedTexts: ["value_as_printed"],
-  asPrinted: ["row_label", "column_label", "value_as_printed"],
+  asPrinted: ["value_as_printed"],
   rowRules: (row) =>
     row.unit === "prosent" && typeof row.value === "number" && (row.value < 0 || row.value > 100)
       ? [{ column: "value", message: `${row.value} is not a share; expected 0 to 100 when unit is prosent` }]

@@ -1,4 +1,4 @@
-import { id, integer, oneOf, optional, text } from "../columns.ts";
+import { boolean, id, integer, oneOf, optional, text } from "../columns.ts";
 import { defineDataset, provenanceColumns, type RecordOf } from "../dataset.ts";
 import { statisticThemes } from "../vocabularies.ts";
 
@@ -25,6 +25,10 @@ export const statisticsTables = defineDataset({
         prose: false,
       }),
     ),
+    labels_own_words: boolean({
+      description:
+        "ja når rad- eller kolonnenavn i statistics.csv er skrevet kortere med våre ord (kilden har hele spørsmål eller lange diagnosenavn der); siden sier da at ordlyden står i kilden.",
+    }),
   },
   asPrinted: ["table", "caption", "unplaced_values"],
 });

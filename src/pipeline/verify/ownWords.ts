@@ -34,6 +34,23 @@ export interface CopiedRun {
   line: number;
 }
 
+/**
+ * Names and titles may stand as printed, so the strict check leaves them out; all text together, them included, may
+ * still not repeat the seeds by more than this share of its characters (the standing check's limit).
+ */
+export const copiedShareLimitPercent = 1;
+
+/** Characters in copied runs, and all characters, of a body of text. */
+export interface Share {
+  copied: number;
+  total: number;
+}
+
+const addShares = (shares: Share[]): Share =>
+  shares.reduce((sum, s) => ({ copied: sum.copied + s.copied, total: sum.total + s.total }), { copied: 0, total: 0 });
+
+export const percentOf = (share: Share) => (share.total === 0 ? 0 : (100 * share.copied) / share.total);
+
 /** Every run of `copiedRunWords` words of the seeds, each with where it first stands. */
 export class SeedIndex {
   private readonly runs = new Map<string, { seed: string; line: number }>();
@@ -56,6 +73,12 @@ export class SeedIndex {
         if (!this.runs.has(key)) this.runs.set(key, { seed: file, line: lines[i]! });
       }
     }
+  }
+
+  /** Characters of a text in copied runs, and in all, counted on its words (each word and one space). */
+  copiedCharacters(text: string): Share {
+    const total = wordsOf(text).reduce((n, w) => n + w.length + 1, 0);
+    return { copied: this.copiedRuns(text).reduce((n, r) => n + r.run.length + 1, 0), total };
   }
 
   /** The copied runs of a text, overlapping runs merged into one; empty when the text is its own. */
@@ -100,6 +123,19 @@ export function copiedCells(data: LoadedData, seeds: SeedIndex): string[] {
   return problems;
 }
 
+/** The share of copied text in every text cell of data/, the columns allowed as printed included (pointers aside). */
+export function copiedShareOfData(data: LoadedData, seeds: SeedIndex): Share {
+  const shares: Share[] = [];
+  for (const dataset of Object.values(data) as ValidatedDataset[]) {
+    for (const { record } of dataset.rows) {
+      for (const [column, value] of Object.entries(record as Record<string, unknown>)) {
+        if (typeof value === "string" && !pointerColumns.has(column)) shares.push(seeds.copiedCharacters(withoutTitleLines(value)));
+      }
+    }
+  }
+  return addShares(shares);
+}
+
 export const describe = (run: CopiedRun) =>
   `shares "${run.run}" with the seed ${run.seed} (line ${run.line}); write it in our own words (names, titles, numbers and certainty phrases of at most 8 words may stand as printed)`;
 
@@ -108,29 +144,39 @@ export const describe = (run: CopiedRun) =>
  * title of a work, and an element marked data-as-printed holds a name as the source prints it (a provider, a list of
  * places). Each counts as a break between blocks.
  */
-const notProse = /<(table|script|style|svg|noscript|template|cite)\b[\s\S]*?<\/\1>|<(\w+)\b[^>]*\bdata-as-printed\b[^>]*>[\s\S]*?<\/\2>/g;
+const notText = /<(table|script|style|svg|noscript|template)\b[\s\S]*?<\/\1>/g;
+const asPrinted = /<(cite)\b[\s\S]*?<\/\1>|<(\w+)\b[^>]*\bdata-as-printed\b[^>]*>[\s\S]*?<\/\2>/g;
 const blockTag = /<\/?(?:p|li|div|h[1-6]|dd|dt|br|blockquote|figcaption|section|tr)\b[^>]*>/g;
 /** A line that opens with a table's or figure's own name is its title, which may stand as printed. */
 const titleLine = /^\s*(tabell|table|figur|figure)\s+[0-9]/i;
-
-/** The prose of a built page's <main>, one block per line, without tables, drawings and title lines. */
-export function pageProse(html: string): string {
-  const main = /<main\b[^>]*>([\s\S]*)<\/main>/.exec(html)?.[1] ?? "";
-  return decodeEntities(main.replace(notProse, "\n").replace(blockTag, "\n").replace(/<[^>]+>/g, ""))
+const withoutTitleLines = (text: string) =>
+  text
     .split("\n")
     .filter((line) => !titleLine.test(line))
     .join("\n");
+
+/**
+ * The prose of a built page's <main>, one block per line, without tables, drawings and title lines; without the
+ * names and titles that stand as printed too, unless `withAsPrinted`.
+ */
+export function pageProse(html: string, { withAsPrinted = false } = {}): string {
+  const main = /<main\b[^>]*>([\s\S]*)<\/main>/.exec(html)?.[1] ?? "";
+  const text = main.replace(notText, "\n");
+  return withoutTitleLines(decodeEntities((withAsPrinted ? text : text.replace(asPrinted, "\n")).replace(blockTag, "\n").replace(/<[^>]+>/g, "")));
 }
 
 /** Problems as `/address/: …`, one per copied run on a built page (frozen archives and the search index aside). */
-export async function copiedOnPages(siteDir: string, seeds: SeedIndex): Promise<{ pages: number; problems: string[] }> {
+export async function copiedOnPages(siteDir: string, seeds: SeedIndex): Promise<{ pages: number; problems: string[]; share: Share }> {
   const files = (await builtHtmlFiles(siteDir)).filter((f) => !/^(arkiv|pagefind)\//.test(f));
   const problems: string[] = [];
+  const shares: Share[] = [];
   for (const file of files) {
+    const html = await readFile(path.join(siteDir, file), "utf8");
     // A run is counted within one block (paragraph, list item, heading): words in two blocks are not one sentence.
-    for (const block of pageProse(await readFile(path.join(siteDir, file), "utf8")).split("\n")) {
+    for (const block of pageProse(html).split("\n")) {
       for (const run of seeds.copiedRuns(block)) problems.push(`${hrefOfFile(file)}: ${describe(run)}`);
     }
+    shares.push(...pageProse(html, { withAsPrinted: true }).split("\n").map((block) => seeds.copiedCharacters(block)));
   }
-  return { pages: files.length, problems };
+  return { pages: files.length, problems, share: addShares(shares) };
 }
