@@ -6,6 +6,7 @@ import type { Dataset } from "./model/dataset.ts";
 import { datasets } from "./model/datasets.ts";
 import { dataRelease, site } from "./site.ts";
 import { sitePages } from "./addresses.ts";
+import { generatedFile } from "./generatedFiles.ts";
 
 /** Single-value references only: a list cell ("a; b") is checked by the build instead. Frictionless wants none rather than []. */
 function foreignKeys(d: Dataset) {
@@ -18,13 +19,12 @@ function foreignKeys(d: Dataset) {
   return keys.length ? { foreignKeys: keys } : {};
 }
 
-// What the generate stage wrote: copies of data/*.csv, byte for byte, and the validated records as JSON.
-const csvFiles = import.meta.glob<string>("./generated/csv/*.csv", { query: "?raw", import: "default", eager: true });
+const csvTexts = new Map<string, string>();
 
-/** The dataset's CSV file as the data editors wrote it. */
+/** The dataset's CSV file as the data editors wrote it (the generate stage's copy, byte for byte). */
 export function csvTextOf(d: Dataset): string {
-  const text = csvFiles[`./generated/csv/${d.file}`];
-  if (text === undefined) throw new Error(`No copy of ${d.file} in src/generated/csv`);
+  let text = csvTexts.get(d.file);
+  if (text === undefined) csvTexts.set(d.file, (text = generatedFile(`csv/${d.file}`, `No copy of ${d.file} in src/generated/csv`)));
   return text;
 }
 

@@ -4,13 +4,17 @@ import type { Dataset, RecordOf } from "./model/dataset.ts";
 import type { Source } from "./model/datasets.ts";
 import { sitePages } from "./addresses.ts";
 import { readerLocation } from "./sourceLocation.ts";
+import { generatedFile } from "./generatedFiles.ts";
 
-const generated = import.meta.glob<unknown[]>("./generated/data/*.json", { import: "default", eager: true });
+const parsed = new Map<string, unknown[]>();
 
-/** A dataset's validated records, typed by its columns (numbers, booleans, lists). */
+/** A dataset's validated records, typed by its columns (numbers, booleans, lists); read once per build. */
 export function recordsOf<D extends Dataset>(dataset: D): RecordOf<D>[] {
-  const records = generated[`./generated/data/${dataset.name}.json`];
-  if (!records) throw new Error(`No records of ${dataset.name} in src/generated/data; run the build (npm run build)`);
+  let records = parsed.get(dataset.name);
+  if (!records) {
+    const json = generatedFile(`data/${dataset.name}.json`, `No records of ${dataset.name} in src/generated/data; run the build (npm run build)`);
+    parsed.set(dataset.name, (records = JSON.parse(json) as unknown[]));
+  }
   return records as RecordOf<D>[];
 }
 

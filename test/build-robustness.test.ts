@@ -63,7 +63,7 @@ const fakeStages: Omit<BuildStages, "swap"> = {
     return { pages: 2, words: 3 };
   },
   archive: async () => ({ pages: 0, releases: 0, redirects: 0 }),
-  compress: async () => ({ files: 0, bytes: 0, small: 0, gzFiles: 0, brFiles: 0, gzBytes: 0, brBytes: 0, hostFiles: [] }),
+  compress: async () => ({ files: 0, bytes: 0, small: 0, gzFiles: 0, brFiles: 0, gzBytes: 0, brBytes: 0, fromCache: 0, hostFiles: [] }),
   verify: async () => 1,
 };
 

@@ -8,6 +8,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { compressSite, isCompressible, isPrecompressed } from "../src/pipeline/site/compress.ts";
 import { isArchived } from "../src/pipeline/archive/releaseArchive.ts";
 import { changedBuiltFiles, builtFileHashes } from "../src/pipeline/buildCache.ts";
+import { cacheDirVariable } from "../src/fileCache.ts";
 
 const dirs: string[] = [];
 afterAll(() => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }))));
@@ -72,6 +73,31 @@ describe("the compress stage", () => {
     expect(report).toMatchObject({ files: 1, gzFiles: 1, brFiles: 1 });
     expect(gunzipSync(await readFile(path.join(dir, "statistics.csv.gz"))).toString()).toBe(rows);
     expect(brotliDecompressSync(await readFile(path.join(dir, "statistics.csv.br"))).toString()).toBe(rows);
+  });
+
+  it("takes the copies of an unchanged file from the file cache on the next build, and compresses a changed file anew", async () => {
+    const cacheDir = await mkdtemp(path.join(os.tmpdir(), "hoa-compress-cache-"));
+    dirs.push(cacheDir);
+    const before = process.env[cacheDirVariable];
+    process.env[cacheDirVariable] = cacheDir;
+    try {
+      const first = await compressSite(await smallSite());
+      expect(first.fromCache).toBe(0);
+      const dir = await smallSite();
+      const changed = page.replace("Side", "Endret side");
+      await writeFile(path.join(dir, "index.html"), changed);
+      const second = await compressSite(dir);
+      // Seven text files of 1 KB or more, two copies each; only index.html's two are made again.
+      expect(second).toMatchObject({ files: 7, gzFiles: 7, brFiles: 7, fromCache: 12 });
+      expect(gunzipSync(await readFile(path.join(dir, "index.html.gz"))).toString()).toBe(changed);
+      expect(brotliDecompressSync(await readFile(path.join(dir, "index.html.br"))).toString()).toBe(changed);
+      const om = await readFile(path.join(dir, "om", "index.html"));
+      expect(gunzipSync(await readFile(path.join(dir, "om", "index.html.gz"))).equals(om)).toBe(true);
+      expect(brotliDecompressSync(await readFile(path.join(dir, "om", "index.html.br"))).equals(om)).toBe(true);
+    } finally {
+      if (before === undefined) delete process.env[cacheDirVariable];
+      else process.env[cacheDirVariable] = before;
+    }
   });
 
   it("leaves images, Pagefind's compressed files and the host files alone", () => {

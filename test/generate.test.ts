@@ -113,3 +113,13 @@ describe("the generated folder", () => {
     expect(await readFile(path.join(generated, "pages", "kilder", "snf-2008.mdx"), "utf8")).toBe(generateSourcePages(dataWith([source])).get("kilder/snf-2008.mdx"));
   });
 });
+
+describe("reading the generated folder", () => {
+  it("reads a file the generate stage wrote, and names the remedy when it is missing", async () => {
+    const { generatedDir, generatedFile } = await import("../src/generatedFiles.ts");
+    expect(generatedDir).toBe(path.join(process.cwd(), "src", "generated"));
+    // (Written by the last build, from data/ or from the bench's data: the header is the same.)
+    expect(generatedFile("csv/sources.csv", "missing")).toMatch(/^id,/);
+    expect(() => generatedFile("data/no-such-dataset.json", "No records of no-such-dataset; run the build")).toThrow("No records of no-such-dataset; run the build");
+  });
+});

@@ -209,7 +209,8 @@ function showBestBet(bet: BestBet | undefined) {
 }
 
 const params = new URLSearchParams(location.search);
-input.value = params.get("q") ?? "";
+// A reader may have typed before this script had loaded: what they typed stays, and is searched.
+input.value = params.get("q") ?? input.value;
 drawFacets(allFacets, Object.fromEntries(Object.keys(facetNames).map((n) => [n, params.getAll(n)])));
 form.addEventListener("submit", (event) => {
   event.preventDefault();

@@ -348,7 +348,7 @@ export async function buildSite(options: BuildOptions): Promise<{ pages: number;
         "compress",
         () => stages.compress(tmpDir),
         (r) =>
-          `${r.hostFiles.join(" and ")} written; .gz beside ${r.gzFiles} and .br beside ${r.brFiles} text files (${mb(r.bytes)} → gzip ${mb(r.gzBytes)}, brotli ${mb(r.brBytes)}), ${r.small} under 1 KB left as they are`,
+          `${r.hostFiles.join(" and ")} written; .gz beside ${r.gzFiles} and .br beside ${r.brFiles} text files (${mb(r.bytes)} → gzip ${mb(r.gzBytes)}, brotli ${mb(r.brBytes)}; ${r.fromCache} of them unchanged, from the cache), ${r.small} under 1 KB left as they are`,
       );
       await stage(log, "verify", () => stages.verify(tmpDir, expected), (checks) => `${checks} checks passed`);
 

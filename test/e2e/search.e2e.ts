@@ -80,6 +80,24 @@ describe("search", () => {
     await page.close();
   });
 
+  it("keeps and searches what a reader typed before the search script had loaded", async () => {
+    const page = await site.browser.newPage();
+    let release!: () => void;
+    const scriptHeld = new Promise<void>((resolve) => (release = resolve));
+    await page.route("**/_astro/index.astro_astro_type_script_*.js", async (route) => {
+      await scriptHeld;
+      await route.continue();
+    });
+    await page.goto(`${site.url}/sok/`, { waitUntil: "commit" });
+    await page.locator("#sok-q").fill("kreft");
+    expect(await page.locator("#sok-js").isHidden()).toBe(true);
+    release();
+    await page.waitForFunction(() => /treff/.test(document.querySelector("#sok-status")?.textContent ?? ""));
+    expect(await page.inputValue("#sok-q")).toBe("kreft");
+    expect(await page.textContent("#sok-status")).toMatch(/^\d+ treff/);
+    await page.close();
+  });
+
   it("asks «Mente du» for a word the index lacks, and never searches for another word instead", async () => {
     const page = await site.browser.newPage();
     const typo = await search(page, "angts");

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { createReadStream, createWriteStream } from "node:fs";
 import { readdir, readFile, stat, unlink, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -5,6 +6,7 @@ import { pipeline } from "node:stream/promises";
 import { promisify } from "node:util";
 import zlib from "node:zlib";
 import { taskWindow } from "../taskWindow.ts";
+import { cachedFile, cacheStats } from "../../fileCache.ts";
 
 /**
  * The text files of a built site, by extension: pages, styles, scripts, data, figures, feeds and citation files.
@@ -61,6 +63,8 @@ export interface CompressReport {
   brFiles: number;
   gzBytes: number;
   brBytes: number;
+  /** .gz and .br files taken from the file cache: their file's bytes were compressed by an earlier build. */
+  fromCache: number;
 }
 
 /** Writes `to` unless it would not be smaller than the file; returns its size, or undefined when not written. */
@@ -86,7 +90,12 @@ async function compressFile(file: string, size: number): Promise<[number | undef
     ]);
   }
   const content = await readFile(file);
-  const [gz, br] = await Promise.all([gzip(content, gzipOptions), brotli(content, brotliOptions(size))]);
+  // Keyed by the bytes (and the settings): after a small change most pages, and every archived page, are as they were.
+  const key = createHash("sha256").update(content).digest("hex");
+  const [gz, br] = await Promise.all([
+    cachedFile("gzip", `${gzipLevel} ${key}`, () => gzip(content, gzipOptions)),
+    cachedFile("brotli", `${brotliQuality} ${key}`, () => brotli(content, brotliOptions(size))),
+  ]);
   return Promise.all([writeSmaller(`${file}.gz`, gz, size), writeSmaller(`${file}.br`, br, size)]);
 }
 
@@ -94,11 +103,13 @@ async function compressFile(file: string, size: number): Promise<[number | undef
  * Compress stage: a .gz (gzip, level 9) and a .br (brotli) beside every text file of the built site, for servers that
  * send precompressed files (nginx's gzip_static, deploy/nginx.conf) instead of compressing on each request.
  * A file under 1 KB, or whose compressed copy would not be smaller, gets none. zlib works on libuv's threads, a few files at a time.
+ * Copies of files up to 16 MB are kept in the file cache (src/fileCache.ts) by their bytes, so a rebuild compresses only what changed.
  */
 export async function compressSite(siteDir: string): Promise<CompressReport> {
   const entries = await readdir(siteDir, { recursive: true, withFileTypes: true });
   const files = entries.filter((e) => e.isFile() && isCompressible(e.name)).map((e) => path.join(e.parentPath, e.name));
-  const report: CompressReport = { files: 0, bytes: 0, small: 0, gzFiles: 0, brFiles: 0, gzBytes: 0, brBytes: 0 };
+  const report: CompressReport = { files: 0, bytes: 0, small: 0, gzFiles: 0, brFiles: 0, gzBytes: 0, brBytes: 0, fromCache: 0 };
+  const hitsBefore = cacheStats.hits;
   const window = taskWindow(4);
   const one = async (file: string) => {
     const { size } = await stat(file);
@@ -116,5 +127,6 @@ export async function compressSite(siteDir: string): Promise<CompressReport> {
     await window.done().catch(() => undefined);
   }
   await window.done();
+  report.fromCache = cacheStats.hits - hitsBefore;
   return report;
 }
