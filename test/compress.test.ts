@@ -46,6 +46,20 @@ const filesOf = async (dir: string) =>
     .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
     .sort();
 
+/** Runs `run` with a file cache of its own, as a build does (HOA_CACHE_DIR). */
+async function withCacheDir(run: () => Promise<void>): Promise<void> {
+  const cacheDir = await mkdtemp(path.join(os.tmpdir(), "hoa-compress-cache-"));
+  dirs.push(cacheDir);
+  const before = process.env[cacheDirVariable];
+  process.env[cacheDirVariable] = cacheDir;
+  try {
+    await run();
+  } finally {
+    if (before === undefined) delete process.env[cacheDirVariable];
+    else process.env[cacheDirVariable] = before;
+  }
+}
+
 describe("the compress stage", () => {
   it("writes a .gz and a .br beside each text file of 1 KB or more, which unpack to the file's bytes", async () => {
     const dir = await smallSite();
@@ -63,24 +77,35 @@ describe("the compress stage", () => {
     }
   });
 
-  it("streams a file larger than 16 MB (a data file at 100×) into its .gz and .br", async () => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), "hoa-compress-"));
-    dirs.push(dir);
+  it("streams a file larger than 16 MB (a data file at 100×) into its .gz and .br, cached like the others", async () => {
     const rows = Array.from({ length: 600_000 }, (_, i) => `rad-${i},${(i * 7919) % 10007},Helse og arbeid`).join("\n");
-    await writeFile(path.join(dir, "statistics.csv"), rows);
     expect(rows.length).toBeGreaterThan(16 * 1024 * 1024);
-    const report = await compressSite(dir);
-    expect(report).toMatchObject({ files: 1, gzFiles: 1, brFiles: 1 });
-    expect(gunzipSync(await readFile(path.join(dir, "statistics.csv.gz"))).toString()).toBe(rows);
-    expect(brotliDecompressSync(await readFile(path.join(dir, "statistics.csv.br"))).toString()).toBe(rows);
+    const siteWith = async (content: string) => {
+      const dir = await mkdtemp(path.join(os.tmpdir(), "hoa-compress-"));
+      dirs.push(dir);
+      await writeFile(path.join(dir, "statistics.csv"), content);
+      return dir;
+    };
+    const unpacked = async (dir: string) => [
+      gunzipSync(await readFile(path.join(dir, "statistics.csv.gz"))).toString(),
+      brotliDecompressSync(await readFile(path.join(dir, "statistics.csv.br"))).toString(),
+    ];
+    await withCacheDir(async () => {
+      const first = await siteWith(rows);
+      expect(await compressSite(first)).toMatchObject({ files: 1, gzFiles: 1, brFiles: 1, fromCache: 0 });
+      expect(await unpacked(first)).toEqual([rows, rows]);
+      const same = await siteWith(rows);
+      expect(await compressSite(same)).toMatchObject({ files: 1, gzFiles: 1, brFiles: 1, fromCache: 2 });
+      expect(await unpacked(same)).toEqual([rows, rows]);
+      const changedRows = rows.replace("rad-0,", "rad-X,");
+      const changed = await siteWith(changedRows);
+      expect(await compressSite(changed)).toMatchObject({ files: 1, fromCache: 0 });
+      expect(await unpacked(changed)).toEqual([changedRows, changedRows]);
+    });
   });
 
   it("takes the copies of an unchanged file from the file cache on the next build, and compresses a changed file anew", async () => {
-    const cacheDir = await mkdtemp(path.join(os.tmpdir(), "hoa-compress-cache-"));
-    dirs.push(cacheDir);
-    const before = process.env[cacheDirVariable];
-    process.env[cacheDirVariable] = cacheDir;
-    try {
+    await withCacheDir(async () => {
       const first = await compressSite(await smallSite());
       expect(first.fromCache).toBe(0);
       const dir = await smallSite();
@@ -94,10 +119,7 @@ describe("the compress stage", () => {
       const om = await readFile(path.join(dir, "om", "index.html"));
       expect(gunzipSync(await readFile(path.join(dir, "om", "index.html.gz"))).equals(om)).toBe(true);
       expect(brotliDecompressSync(await readFile(path.join(dir, "om", "index.html.br"))).equals(om)).toBe(true);
-    } finally {
-      if (before === undefined) delete process.env[cacheDirVariable];
-      else process.env[cacheDirVariable] = before;
-    }
+    });
   });
 
   it("leaves images, Pagefind's compressed files and the host files alone", () => {

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
-import { createReadStream, createWriteStream } from "node:fs";
-import { readdir, readFile, stat, unlink, writeFile } from "node:fs/promises";
+import { createReadStream } from "node:fs";
+import { readdir, readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
 import { promisify } from "node:util";
@@ -49,7 +49,7 @@ const brotliOptions = (size: number): zlib.BrotliOptions => ({
  */
 export const smallestCompressed = 1024;
 
-/** Larger files are streamed, so a data file of hundreds of MB (at 100×) is never held whole, three times over. */
+/** Larger files are read and compressed streamed, so a data file of hundreds of MB (at 100×) is never held whole. */
 const streamAbove = 16 * 1024 * 1024;
 
 export interface CompressReport {
@@ -74,27 +74,31 @@ async function writeSmaller(to: string, made: Buffer, size: number): Promise<num
   return made.length;
 }
 
-async function streamSmaller(from: string, to: string, compressor: zlib.Gzip | zlib.BrotliCompress, size: number): Promise<number | undefined> {
-  await pipeline(createReadStream(from), compressor, createWriteStream(to));
-  const made = (await stat(to)).size;
-  if (made < size) return made;
-  await unlink(to);
-  return undefined;
+/** The compressed copy of a file too large to hold whole; the copy itself (a tenth of it or less) is held. */
+async function compressStreamed(from: string, compressor: zlib.Gzip | zlib.BrotliCompress): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  await pipeline(createReadStream(from), compressor, async (compressed: AsyncIterable<Buffer>) => {
+    for await (const chunk of compressed) chunks.push(chunk);
+  });
+  return Buffer.concat(chunks);
+}
+
+async function streamedHash(file: string): Promise<string> {
+  const hash = createHash("sha256");
+  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  return hash.digest("hex");
 }
 
 async function compressFile(file: string, size: number): Promise<[number | undefined, number | undefined]> {
-  if (size > streamAbove) {
-    return Promise.all([
-      streamSmaller(file, `${file}.gz`, zlib.createGzip(gzipOptions), size),
-      streamSmaller(file, `${file}.br`, zlib.createBrotliCompress(brotliOptions(size)), size),
-    ]);
-  }
-  const content = await readFile(file);
-  // Keyed by the bytes (and the settings): after a small change most pages, and every archived page, are as they were.
-  const key = createHash("sha256").update(content).digest("hex");
+  const content = size > streamAbove ? undefined : await readFile(file);
+  // Keyed by the bytes (and the settings): after a small change most pages, every archived page and the large data
+  // files (which took most of a rebuild's compress stage) are as they were.
+  const key = content ? createHash("sha256").update(content).digest("hex") : await streamedHash(file);
   const [gz, br] = await Promise.all([
-    cachedFile("gzip", `${gzipLevel} ${key}`, () => gzip(content, gzipOptions)),
-    cachedFile("brotli", `${brotliQuality} ${key}`, () => brotli(content, brotliOptions(size))),
+    cachedFile("gzip", `${gzipLevel} ${key}`, () => (content ? gzip(content, gzipOptions) : compressStreamed(file, zlib.createGzip(gzipOptions)))),
+    cachedFile("brotli", `${brotliQuality} ${key}`, () =>
+      content ? brotli(content, brotliOptions(size)) : compressStreamed(file, zlib.createBrotliCompress(brotliOptions(size))),
+    ),
   ]);
   return Promise.all([writeSmaller(`${file}.gz`, gz, size), writeSmaller(`${file}.br`, br, size)]);
 }
@@ -102,15 +106,17 @@ async function compressFile(file: string, size: number): Promise<[number | undef
 /**
  * Compress stage: a .gz (gzip, level 9) and a .br (brotli) beside every text file of the built site, for servers that
  * send precompressed files (nginx's gzip_static, deploy/nginx.conf) instead of compressing on each request.
- * A file under 1 KB, or whose compressed copy would not be smaller, gets none. zlib works on libuv's threads, a few files at a time.
- * Copies of files up to 16 MB are kept in the file cache (src/fileCache.ts) by their bytes, so a rebuild compresses only what changed.
+ * A file under 1 KB, or whose compressed copy would not be smaller, gets none. zlib works on libuv's threads; 16 files are
+ * in hand at a time, as after a small change most copies come from the cache and the stage then waits on the disk (4 at a
+ * time took a second longer at 10×).
+ * The copies are kept in the file cache (src/fileCache.ts) by their files' bytes, so a rebuild compresses only what changed.
  */
 export async function compressSite(siteDir: string): Promise<CompressReport> {
   const entries = await readdir(siteDir, { recursive: true, withFileTypes: true });
   const files = entries.filter((e) => e.isFile() && isCompressible(e.name)).map((e) => path.join(e.parentPath, e.name));
   const report: CompressReport = { files: 0, bytes: 0, small: 0, gzFiles: 0, brFiles: 0, gzBytes: 0, brBytes: 0, fromCache: 0 };
   const hitsBefore = cacheStats.hits;
-  const window = taskWindow(4);
+  const window = taskWindow(16);
   const one = async (file: string) => {
     const { size } = await stat(file);
     if (size < smallestCompressed) return void report.small++;
