@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { archivedPageHtml, movedAddresses, withArchiveAddress } from "../src/pipeline/archive/publishArchive.ts";
 import { site } from "../src/site.ts";
 import { archiveDirOf, archiveManifest, archiveProblem, isArchived, manifestFileOf, readArchives, writeArchive, type ReleaseArchive } from "../src/pipeline/archive/releaseArchive.ts";
-import { sanitizeHtml } from "../src/pipeline/archive/sanitizeHtml.ts";
+import { sanitizeHtml, sanitizeHtmlCached } from "../src/pipeline/archive/sanitizeHtml.ts";
 import { writeRedirectPages } from "../src/pipeline/site/redirectPages.ts";
 
 const page = (body: string) =>
@@ -227,6 +227,29 @@ describe("sanitizing an archived page", () => {
       expect(output).toContain("<p>etter</p>");
     });
   }
+
+  it("is kept in the file cache by the page's bytes: the same page is sanitized once, a changed page anew", async () => {
+    const { cacheDirVariable, cacheStats } = await import("../src/fileCache.ts");
+    const dir = await mkdtemp(path.join(os.tmpdir(), "hoa-cache-"));
+    const before = process.env[cacheDirVariable];
+    process.env[cacheDirVariable] = dir;
+    try {
+      const input = doc(`<p>før</p>${Object.values(hostile).join("")}<p>etter</p>`);
+      const first = await sanitizeHtmlCached(input);
+      expect(first).toBe(sanitizeHtml(input));
+      expect(executableIn(first)).toEqual([]);
+      const { hits, misses } = cacheStats;
+      expect(await sanitizeHtmlCached(input)).toBe(first);
+      expect(cacheStats).toMatchObject({ hits: hits + 1, misses });
+      const changed = input.replace("<p>før</p>", "<p>endret</p>");
+      expect(await sanitizeHtmlCached(changed)).toBe(sanitizeHtml(changed));
+      expect(cacheStats).toMatchObject({ hits: hits + 1, misses: misses + 1 });
+    } finally {
+      if (before === undefined) delete process.env[cacheDirVariable];
+      else process.env[cacheDirVariable] = before;
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
 
   it("keeps the words of a neutralised link, without its target", () => {
     const output = sanitizeHtml(doc('<a href=" JaVaScRiPt:alert(1)" class="x">lenke</a> <img src="x" alt="bilde" onerror="alert(1)">'));

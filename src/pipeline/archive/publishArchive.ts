@@ -2,11 +2,12 @@ import { existsSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { pngOfSvg } from "../../charts/exportChart.ts";
+import { taskWindow } from "../taskWindow.ts";
 import { escapeXml, formatDate } from "../../format.ts";
 import { site } from "../../site.ts";
 import { archiveHref, fileOfHref, hrefOfFile, sitePages } from "../../addresses.ts";
 import { feedbackEmailOf, originOf, type ReleaseArchive } from "./releaseArchive.ts";
-import { sanitizeHtml } from "./sanitizeHtml.ts";
+import { sanitizeHtml, sanitizeHtmlCached } from "./sanitizeHtml.ts";
 import { previewCitationNotice, previewFooterNotice, previewNoticePattern, previewRobotsMeta } from "../../previewNotice.ts";
 
 export interface ArchivedPage {
@@ -82,6 +83,12 @@ const noticeStyle =
  * search engines are asked to keep to the current page.
  */
 export function archivedPageHtml(html: string, page: ArchivedPage): string {
+  // Last, and with a real parser: what a stored page could carry that runs (scripts, handlers, javascript: links) goes.
+  return sanitizeHtml(framedArchivedPage(html, page));
+}
+
+/** An archived page with its notice and archive links, before the sanitizer (the build caches what that makes of it). */
+function framedArchivedPage(html: string, page: ArchivedPage): string {
   const current = page.inSite(page.rel)
     ? `<a href="${escapeXml(hrefOfFile(page.rel))}">Se siden slik den er nå</a> · `
     : "Siden finnes ikke lenger i gjeldende utgave. ";
@@ -112,8 +119,7 @@ export function archivedPageHtml(html: string, page: ArchivedPage): string {
     .replace('<meta name="twitter:card" content="summary_large_image">', '<meta name="twitter:card" content="summary">')
     .replace(/<meta charset="utf-8"\s*\/?>/, (m) => `${m}${previewRobotsMeta}<style>${noticeStyle}</style>`)
     .replace(/<main\b[^>]*>/, (m) => `${m}${notice}`);
-  // Last, and with a real parser: what a stored page could carry that runs (scripts, handlers, javascript: links) goes.
-  return sanitizeHtml(framed);
+  return framed;
 }
 
 export interface PublishReport {
@@ -129,30 +135,43 @@ export async function publishArchives(siteDir: string, archives: ReleaseArchive[
     return existing.get(rel)!;
   };
   let pages = 0;
-  for (const archive of archives) {
-    const move = addressMoveOf(archive);
-    const files = Object.entries(archive.files);
-    const pngs = new Set(files.filter(([rel]) => /^figurer\/[^/]+\.svg$/.test(rel)).map(([rel]) => rel.replace(/\.svg$/, ".png")));
-    const inArchive = (rel: string) => rel in archive.files || pngs.has(rel);
-    const outDir = path.join(siteDir, "arkiv", archive.version);
-    for (const [rel, content] of files) {
-      const out = path.join(outDir, rel);
-      await mkdir(path.dirname(out), { recursive: true });
-      if (rel.endsWith(".html")) {
-        pages++;
-        await writeFile(out, archivedPageHtml(content, { rel, version: archive.version, date: archive.date, inArchive, inSite, move }));
-      } else if (/\.(bib|ris)$/.test(rel)) {
-        await writeFile(out, movedAddresses(content.replace(/https?:\/\/[^\s}]+/g, (url) => archivedUrlOf(url, archive, move)), move));
-      } else {
-        // Every archived file is text (a figure's source line, a dataset's homepage may name the address).
-        const moved = movedAddresses(content, move);
-        await writeFile(out, moved);
-        if (rel.endsWith(".svg") && rel.startsWith("figurer/")) {
-          await writeFile(out.replace(/\.svg$/, ".png"), await pngOfSvg(moved));
-        }
+  // Some files in hand at a time: a build spends most of this stage waiting on the disk, one small file after another.
+  const window = taskWindow(16);
+  try {
+    for (const archive of archives) {
+      const move = addressMoveOf(archive);
+      const files = Object.entries(archive.files);
+      const pngs = new Set(files.filter(([rel]) => /^figurer\/[^/]+\.svg$/.test(rel)).map(([rel]) => rel.replace(/\.svg$/, ".png")));
+      const inArchive = (rel: string) => rel in archive.files || pngs.has(rel);
+      const outDir = path.join(siteDir, "arkiv", archive.version);
+      for (const [rel, content] of files) {
+        const out = path.join(outDir, rel);
+        const isPage = rel.endsWith(".html");
+        if (isPage) pages++;
+        const publish = async () => {
+          await mkdir(path.dirname(out), { recursive: true });
+          if (isPage) {
+            const framed = framedArchivedPage(content, { rel, version: archive.version, date: archive.date, inArchive, inSite, move });
+            await writeFile(out, await sanitizeHtmlCached(framed));
+          } else if (/\.(bib|ris)$/.test(rel)) {
+            await writeFile(out, movedAddresses(content.replace(/https?:\/\/[^\s}]+/g, (url) => archivedUrlOf(url, archive, move)), move));
+          } else {
+            // Every archived file is text (a figure's source line, a dataset's homepage may name the address).
+            const moved = movedAddresses(content, move);
+            await writeFile(out, moved);
+            if (rel.endsWith(".svg") && rel.startsWith("figurer/")) {
+              await writeFile(out.replace(/\.svg$/, ".png"), await pngOfSvg(moved));
+            }
+          }
+        };
+        await window.add(publish());
       }
     }
+  } finally {
+    // Nothing may go on writing into a folder the build is about to remove.
+    await window.done().catch(() => undefined);
   }
+  await window.done();
   return { releases: archives.length, pages };
 }
 
