@@ -10,6 +10,7 @@ import { site } from "../src/site.ts";
 import { archiveDirOf, archiveManifest, archiveProblem, isArchived, manifestFileOf, readArchives, writeArchive, type ReleaseArchive } from "../src/pipeline/archive/releaseArchive.ts";
 import { sanitizeHtml, sanitizeHtmlCached } from "../src/pipeline/archive/sanitizeHtml.ts";
 import { writeRedirectPages } from "../src/pipeline/site/redirectPages.ts";
+import { withFileCache } from "./helpers.ts";
 
 const page = (body: string) =>
   `<!DOCTYPE html><html lang="nb"><head><meta charset="utf-8"><link rel="canonical" href="https://helseogarbeid.example.no/tilbud/a/"><script type="module" src="/_astro/x.js"></script></head><body><main id="innhold">${body}</main></body></html>`;
@@ -109,11 +110,8 @@ describe("redirect pages", () => {
 
 describe("the file cache for made images", () => {
   it("makes a file once per input and hands back the same bytes after that, across builds", async () => {
-    const { cachedFile, cacheDirVariable } = await import("../src/fileCache.ts");
-    const dir = await mkdtemp(path.join(os.tmpdir(), "hoa-cache-"));
-    const before = process.env[cacheDirVariable];
-    process.env[cacheDirVariable] = dir;
-    try {
+    const { cachedFile } = await import("../src/fileCache.ts");
+    await withFileCache(async () => {
       let made = 0;
       const make = (text: string) => async () => {
         made++;
@@ -123,11 +121,7 @@ describe("the file cache for made images", () => {
       expect((await cachedFile("t", "<svg>a</svg>", make("other"))).toString()).toBe("A");
       expect((await cachedFile("t", "<svg>b</svg>", make("B"))).toString()).toBe("B");
       expect(made).toBe(2);
-    } finally {
-      if (before === undefined) delete process.env[cacheDirVariable];
-      else process.env[cacheDirVariable] = before;
-      await rm(dir, { recursive: true, force: true });
-    }
+    });
   });
 });
 
@@ -229,11 +223,8 @@ describe("sanitizing an archived page", () => {
   }
 
   it("is kept in the file cache by the page's bytes: the same page is sanitized once, a changed page anew", async () => {
-    const { cacheDirVariable, cacheStats } = await import("../src/fileCache.ts");
-    const dir = await mkdtemp(path.join(os.tmpdir(), "hoa-cache-"));
-    const before = process.env[cacheDirVariable];
-    process.env[cacheDirVariable] = dir;
-    try {
+    const { cacheStats } = await import("../src/fileCache.ts");
+    await withFileCache(async () => {
       const input = doc(`<p>før</p>${Object.values(hostile).join("")}<p>etter</p>`);
       const first = await sanitizeHtmlCached(input);
       expect(first).toBe(sanitizeHtml(input));
@@ -244,11 +235,7 @@ describe("sanitizing an archived page", () => {
       const changed = input.replace("<p>før</p>", "<p>endret</p>");
       expect(await sanitizeHtmlCached(changed)).toBe(sanitizeHtml(changed));
       expect(cacheStats).toMatchObject({ hits: hits + 1, misses: misses + 1 });
-    } finally {
-      if (before === undefined) delete process.env[cacheDirVariable];
-      else process.env[cacheDirVariable] = before;
-      await rm(dir, { recursive: true, force: true });
-    }
+    });
   });
 
   it("keeps the words of a neutralised link, without its target", () => {

@@ -9,7 +9,7 @@ import { buildSite, runSideBySide, StageError, type BuildStages } from "../src/p
 import { acquireBuildLock, BuildLockedError, processAlive, removeStaleTempFolders, shownPath, SwapError, swapIntoPlace } from "../src/pipeline/outputFolder.ts";
 import { builtFileHashes, changedBuiltFiles, inputHash, readStamp, stampFile } from "../src/pipeline/buildCache.ts";
 import { csvFormat, csvParse } from "d3-dsv";
-import { copyOfShippedData, projectRoot, shippedData } from "./helpers.ts";
+import { copyOfShippedData, projectRoot, shippedData, withFileCache } from "./helpers.ts";
 
 const dirs: string[] = [];
 const cacheDirBefore = process.env.HOA_CACHE_DIR;
@@ -516,11 +516,8 @@ describe("what the input hash covers", () => {
 
 describe("the file cache", () => {
   it("makes an empty or damaged entry again, and overwrites it", async () => {
-    const { cachedFile, cacheDirVariable, cacheStats } = await import("../src/fileCache.ts");
-    const dir = await tempDir();
-    const before = process.env[cacheDirVariable];
-    process.env[cacheDirVariable] = dir;
-    try {
+    const { cachedFile, cacheStats } = await import("../src/fileCache.ts");
+    await withFileCache(async (dir) => {
       let made = 0;
       const make = async () => {
         made++;
@@ -541,10 +538,7 @@ describe("the file cache", () => {
       expect(cacheStats.remade - remadeBefore).toBe(4);
       expect((await cachedFile("t", "<svg/>", make)).toString()).toBe("PNG bytes");
       expect(made).toBe(5);
-    } finally {
-      if (before === undefined) delete process.env[cacheDirVariable];
-      else process.env[cacheDirVariable] = before;
-    }
+    });
   });
 });
 

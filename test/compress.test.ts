@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { compressSite, isCompressible, isPrecompressed } from "../src/pipeline/site/compress.ts";
 import { isArchived } from "../src/pipeline/archive/releaseArchive.ts";
 import { changedBuiltFiles, builtFileHashes } from "../src/pipeline/buildCache.ts";
-import { cacheDirVariable } from "../src/fileCache.ts";
+import { withFileCache } from "./helpers.ts";
 
 const dirs: string[] = [];
 afterAll(() => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }))));
@@ -46,20 +46,6 @@ const filesOf = async (dir: string) =>
     .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
     .sort();
 
-/** Runs `run` with a file cache of its own, as a build does (HOA_CACHE_DIR). */
-async function withCacheDir(run: () => Promise<void>): Promise<void> {
-  const cacheDir = await mkdtemp(path.join(os.tmpdir(), "hoa-compress-cache-"));
-  dirs.push(cacheDir);
-  const before = process.env[cacheDirVariable];
-  process.env[cacheDirVariable] = cacheDir;
-  try {
-    await run();
-  } finally {
-    if (before === undefined) delete process.env[cacheDirVariable];
-    else process.env[cacheDirVariable] = before;
-  }
-}
-
 describe("the compress stage", () => {
   it("writes a .gz and a .br beside each text file of 1 KB or more, which unpack to the file's bytes", async () => {
     const dir = await smallSite();
@@ -90,7 +76,7 @@ describe("the compress stage", () => {
       gunzipSync(await readFile(path.join(dir, "statistics.csv.gz"))).toString(),
       brotliDecompressSync(await readFile(path.join(dir, "statistics.csv.br"))).toString(),
     ];
-    await withCacheDir(async () => {
+    await withFileCache(async () => {
       const first = await siteWith(rows);
       expect(await compressSite(first)).toMatchObject({ files: 1, gzFiles: 1, brFiles: 1, fromCache: 0 });
       expect(await unpacked(first)).toEqual([rows, rows]);
@@ -105,7 +91,7 @@ describe("the compress stage", () => {
   });
 
   it("takes the copies of an unchanged file from the file cache on the next build, and compresses a changed file anew", async () => {
-    await withCacheDir(async () => {
+    await withFileCache(async () => {
       const first = await compressSite(await smallSite());
       expect(first.fromCache).toBe(0);
       const dir = await smallSite();

@@ -3,6 +3,7 @@ import { cp, mkdir, mkdtemp, readFile, rename, rm, symlink, writeFile } from "no
 import { csvFormatRows, csvParseRows } from "d3-dsv";
 import os from "node:os";
 import path from "node:path";
+import { cacheDirVariable } from "../src/fileCache.ts";
 
 export const projectRoot = path.resolve(import.meta.dirname, "..");
 export const shippedData = path.join(projectRoot, "data");
@@ -53,5 +54,19 @@ export async function applySetup(dir: string, setup: string): Promise<void> {
       value === "<empty>" ? "" :
       value === "<10 MB of text>" ? "æ".repeat(10 * 1024 * 1024) : value!.replace(/\\u\{([0-9A-F]+)\}/g, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)));
     await writeFile(path.join(dir, file!), csvFormatRows(rows) + "\n");
+  }
+}
+
+/** Runs `run` with a file cache of its own in a temporary folder (HOA_CACHE_DIR, as a build sets it), removed afterwards. */
+export async function withFileCache<T>(run: (cacheDir: string) => Promise<T>): Promise<T> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), "hoa-cache-"));
+  const before = process.env[cacheDirVariable];
+  process.env[cacheDirVariable] = dir;
+  try {
+    return await run(dir);
+  } finally {
+    if (before === undefined) delete process.env[cacheDirVariable];
+    else process.env[cacheDirVariable] = before;
+    await rm(dir, { recursive: true, force: true });
   }
 }
