@@ -2,10 +2,11 @@
 // where marked, on the home page.
 import type { KeyFigure } from "./model/datasets.ts";
 import { keyFigures } from "./records.ts";
+import { numberFormat } from "./format.ts";
 
 export const homeKeyFigures = (): KeyFigure[] => keyFigures.filter((f) => f.on_home);
 
-const nb = (digits: number) => new Intl.NumberFormat("nb-NO", { maximumFractionDigits: digits });
+const nb = (digits: number) => numberFormat(0, digits);
 
 /**
  * A key figure the way a Norwegian reader says it: "5,75 mrd. kroner", "233 610", "−8,64 dager".

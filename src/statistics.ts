@@ -2,7 +2,7 @@
 import type { SourceTable, Statistic, StatisticsTable, TableItem } from "./model/datasets.ts";
 import { statisticThemes } from "./model/datasets.ts";
 import { sourceTables, statistics, statisticsTables, tableItems } from "./records.ts";
-import { formatNumber } from "./format.ts";
+import { formatNumber, numberFormat } from "./format.ts";
 import { contentPageHref, sitePages, tableHref } from "./addresses.ts";
 
 export type Theme = (typeof statisticThemes)[number];
@@ -83,15 +83,7 @@ export function formatCell(cell: Statistic): string {
   const printedDecimals = /[.,](\d+)$/.exec(cell.value_as_printed.replace(/\s/g, ""));
   // "25,199" in an N row is a thousands separator, not decimals.
   const decimals = printedDecimals && !(cell.unit === "antall" && Number.isInteger(cell.value)) ? printedDecimals[1]!.length : 0;
-  return numberFormat(decimals).format(cell.value);
-}
-
-// Making an Intl.NumberFormat costs far more than using one, and a build formats some 80 000 cells at 10× data.
-const numberFormats = new Map<number, Intl.NumberFormat>();
-function numberFormat(decimals: number): Intl.NumberFormat {
-  let format = numberFormats.get(decimals);
-  if (!format) numberFormats.set(decimals, (format = new Intl.NumberFormat("nb-NO", { minimumFractionDigits: decimals, maximumFractionDigits: decimals })));
-  return format;
+  return numberFormat(decimals, decimals).format(cell.value);
 }
 
 /** The table's grid as the source prints it: row labels, column labels and cells by position. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { taskWindow } from "../src/pipeline/taskWindow.ts";
+import { forEachInWindow, taskWindow } from "../src/pipeline/taskWindow.ts";
 
 const after = (ms: number, fail?: string) =>
   new Promise<void>((resolve, reject) => setTimeout(() => (fail ? reject(new Error(fail)) : resolve()), ms));
@@ -32,4 +32,19 @@ describe("a window of running tasks", () => {
     const window = taskWindow(1);
     await expect(window.add(after(1, "page 3 failed"))).rejects.toThrow("page 3 failed");
   });
+
+  it("runs a task for every item, and on a failure throws it only once the tasks already started have finished", async () => {
+    const finished: number[] = [];
+    const run = forEachInWindow([1, 2, 3, 4, 5, 6], 3, async (n) => {
+      if (n === 2) throw new Error("file 2 failed");
+      await after(10 * n);
+      finished.push(n);
+    });
+    await expect(run).rejects.toThrow("file 2 failed");
+    // 1 and 3 had started with 2; nothing after the failure was started.
+    expect(finished.sort()).toEqual([1, 3]);
+    await forEachInWindow([1, 2, 3], 2, async (n) => void finished.push(n * 10));
+    expect(finished.slice(2)).toEqual([10, 20, 30]);
+  });
 });
+

@@ -1,5 +1,5 @@
 import * as Plot from "@observablehq/plot";
-import { formatNumber } from "../format.ts";
+import { formatNumber, numberFormat } from "../format.ts";
 import type { Statistic } from "../model/datasets.ts";
 import { statistics } from "../records.ts";
 import { formatCell } from "../statistics.ts";
@@ -79,7 +79,7 @@ export function comparisonChart(options: ComparisonChartOptions): ChartDefinitio
       marginBottom: 50,
       marginLeft: 290,
       marginRight: 30,
-      x: { label: options.xLabel, labelAnchor: "center", labelOffset: 40, grid: true, zero: true, nice: true, tickFormat: (d: number) => new Intl.NumberFormat("nb-NO").format(d) },
+      x: { label: options.xLabel, labelAnchor: "center", labelOffset: 40, grid: true, zero: true, nice: true, tickFormat: (d: number) => numberFormat(0, 3).format(d) },
       y: { label: null, domain: categories },
       marginTop: 50,
       color: { type: "ordinal", domain: options.series, scheme: "tableau10" },

@@ -1,4 +1,5 @@
 import * as Plot from "@observablehq/plot";
+import { numberFormat } from "../format.ts";
 
 /** Estimates as dots with a line for their interval, one row each, around a dashed zero line. */
 export function intervalDots<R extends { low: number; high: number }>(
@@ -10,7 +11,7 @@ export function intervalDots<R extends { low: number; high: number }>(
     height: options.height,
     marginLeft: options.marginLeft,
     marginRight: 20,
-    x: { label: options.xLabel, grid: true, nice: true, tickFormat: (d: number) => new Intl.NumberFormat("nb-NO").format(d) },
+    x: { label: options.xLabel, grid: true, nice: true, tickFormat: (d: number) => numberFormat(0, 3).format(d) },
     y: { label: null, domain: data.map(options.label) },
     marks: [
       Plot.ruleX([0], { strokeDasharray: "3 3" }),

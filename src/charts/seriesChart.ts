@@ -1,4 +1,5 @@
 import * as Plot from "@observablehq/plot";
+import { numberFormat } from "../format.ts";
 import type { Statistic } from "../model/datasets.ts";
 import { statistics } from "../records.ts";
 import { formatCell, yearOf } from "../statistics.ts";
@@ -76,7 +77,7 @@ export function seriesChart(options: SeriesChartOptions): ChartDefinition<Series
         marginLeft: 60,
         marginRight: 170,
         x: { label: null, tickFormat: (d: number) => String(d), ticks: years, domain: [Math.min(...years), Math.max(...years)] },
-        y: { label: options.yLabel, grid: true, zero: true, tickFormat: (d: number) => new Intl.NumberFormat("nb-NO").format(d) },
+        y: { label: options.yLabel, grid: true, zero: true, tickFormat: (d: number) => numberFormat(0, 3).format(d) },
         color: { type: "ordinal", scheme: "tableau10" },
         marks: [
           Plot.ruleY([0]),

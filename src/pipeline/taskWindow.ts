@@ -27,3 +27,17 @@ export function taskWindow(max: number) {
     },
   };
 }
+
+/**
+ * Runs `task` for every item, at most `max` at a time, and waits for them all. On a failure it first waits for the
+ * tasks already started, so none goes on writing into a folder the build is about to remove, then throws it.
+ */
+export async function forEachInWindow<T>(items: Iterable<T>, max: number, task: (item: T) => Promise<unknown>): Promise<void> {
+  const window = taskWindow(max);
+  try {
+    for (const item of items) await window.add(task(item));
+  } finally {
+    await window.done().catch(() => undefined);
+  }
+  await window.done();
+}

@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { pngOfSvg } from "../../charts/exportChart.ts";
-import { taskWindow } from "../taskWindow.ts";
+import { forEachInWindow } from "../taskWindow.ts";
 import { escapeXml, formatDate } from "../../format.ts";
 import { site } from "../../site.ts";
 import { archiveHref, fileOfHref, hrefOfFile, sitePages } from "../../addresses.ts";
@@ -134,44 +134,32 @@ export async function publishArchives(siteDir: string, archives: ReleaseArchive[
     if (!existing.has(rel)) existing.set(rel, existsSync(path.join(siteDir, rel)));
     return existing.get(rel)!;
   };
-  let pages = 0;
+  const files = archives.flatMap((archive) => {
+    const move = addressMoveOf(archive);
+    const entries = Object.entries(archive.files);
+    const pngs = new Set(entries.filter(([rel]) => /^figurer\/[^/]+\.svg$/.test(rel)).map(([rel]) => rel.replace(/\.svg$/, ".png")));
+    const inArchive = (rel: string) => rel in archive.files || pngs.has(rel);
+    return entries.map(([rel, content]) => ({ archive, move, inArchive, rel, content }));
+  });
   // Some files in hand at a time: a build spends most of this stage waiting on the disk, one small file after another.
-  const window = taskWindow(16);
-  try {
-    for (const archive of archives) {
-      const move = addressMoveOf(archive);
-      const files = Object.entries(archive.files);
-      const pngs = new Set(files.filter(([rel]) => /^figurer\/[^/]+\.svg$/.test(rel)).map(([rel]) => rel.replace(/\.svg$/, ".png")));
-      const inArchive = (rel: string) => rel in archive.files || pngs.has(rel);
-      const outDir = path.join(siteDir, "arkiv", archive.version);
-      for (const [rel, content] of files) {
-        const out = path.join(outDir, rel);
-        const isPage = rel.endsWith(".html");
-        if (isPage) pages++;
-        const publish = async () => {
-          await mkdir(path.dirname(out), { recursive: true });
-          if (isPage) {
-            const framed = framedArchivedPage(content, { rel, version: archive.version, date: archive.date, inArchive, inSite, move });
-            await writeFile(out, await sanitizeHtmlCached(framed));
-          } else if (/\.(bib|ris)$/.test(rel)) {
-            await writeFile(out, movedAddresses(content.replace(/https?:\/\/[^\s}]+/g, (url) => archivedUrlOf(url, archive, move)), move));
-          } else {
-            // Every archived file is text (a figure's source line, a dataset's homepage may name the address).
-            const moved = movedAddresses(content, move);
-            await writeFile(out, moved);
-            if (rel.endsWith(".svg") && rel.startsWith("figurer/")) {
-              await writeFile(out.replace(/\.svg$/, ".png"), await pngOfSvg(moved));
-            }
-          }
-        };
-        await window.add(publish());
+  await forEachInWindow(files, 16, async ({ archive, move, inArchive, rel, content }) => {
+    const out = path.join(siteDir, "arkiv", archive.version, rel);
+    await mkdir(path.dirname(out), { recursive: true });
+    if (rel.endsWith(".html")) {
+      const framed = framedArchivedPage(content, { rel, version: archive.version, date: archive.date, inArchive, inSite, move });
+      await writeFile(out, await sanitizeHtmlCached(framed));
+    } else if (/\.(bib|ris)$/.test(rel)) {
+      await writeFile(out, movedAddresses(content.replace(/https?:\/\/[^\s}]+/g, (url) => archivedUrlOf(url, archive, move)), move));
+    } else {
+      // Every archived file is text (a figure's source line, a dataset's homepage may name the address).
+      const moved = movedAddresses(content, move);
+      await writeFile(out, moved);
+      if (rel.endsWith(".svg") && rel.startsWith("figurer/")) {
+        await writeFile(out.replace(/\.svg$/, ".png"), await pngOfSvg(moved));
       }
     }
-  } finally {
-    // Nothing may go on writing into a folder the build is about to remove.
-    await window.done().catch(() => undefined);
-  }
-  await window.done();
+  });
+  const pages = files.filter((f) => f.rel.endsWith(".html")).length;
   return { releases: archives.length, pages };
 }
 

@@ -2,10 +2,10 @@ import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { readdir, readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { promisify } from "node:util";
 import zlib from "node:zlib";
-import { taskWindow } from "../taskWindow.ts";
+import { forEachInWindow } from "../taskWindow.ts";
 import { cachedFile, cacheStats } from "../../fileCache.ts";
 
 /**
@@ -29,8 +29,6 @@ export const gzipLevel = zlib.constants.Z_BEST_COMPRESSION;
  */
 export const brotliQuality = 5;
 
-const gzip = promisify(zlib.gzip);
-const brotli = promisify(zlib.brotliCompress);
 // Output in larger pieces than zlib's 16 KB: fewer round trips to the thread pool for the large files.
 const chunkSize = 64 * 1024;
 const gzipOptions = { level: gzipLevel, chunkSize };
@@ -74,31 +72,33 @@ async function writeSmaller(to: string, made: Buffer, size: number): Promise<num
   return made.length;
 }
 
-/** The compressed copy of a file too large to hold whole; the copy itself (a tenth of it or less) is held. */
-async function compressStreamed(from: string, compressor: zlib.Gzip | zlib.BrotliCompress): Promise<Buffer> {
+/** A file's bytes, or the path of a file too large to hold whole (read streamed). */
+type Source = Buffer | string;
+const streamOf = (source: Source) => (typeof source === "string" ? createReadStream(source) : Readable.from([source]));
+
+/** The compressed copy; the copy itself (a tenth of the file or less) is held. */
+async function compressed(source: Source, compressor: zlib.Gzip | zlib.BrotliCompress): Promise<Buffer> {
   const chunks: Buffer[] = [];
-  await pipeline(createReadStream(from), compressor, async (compressed: AsyncIterable<Buffer>) => {
-    for await (const chunk of compressed) chunks.push(chunk);
+  await pipeline(streamOf(source), compressor, async (out: AsyncIterable<Buffer>) => {
+    for await (const chunk of out) chunks.push(chunk);
   });
   return Buffer.concat(chunks);
 }
 
-async function streamedHash(file: string): Promise<string> {
+async function sha256Of(source: Source): Promise<string> {
   const hash = createHash("sha256");
-  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  for await (const chunk of streamOf(source)) hash.update(chunk as Buffer);
   return hash.digest("hex");
 }
 
 async function compressFile(file: string, size: number): Promise<[number | undefined, number | undefined]> {
-  const content = size > streamAbove ? undefined : await readFile(file);
+  const source = size > streamAbove ? file : await readFile(file);
   // Keyed by the bytes (and the settings): after a small change most pages, every archived page and the large data
   // files (which took most of a rebuild's compress stage) are as they were.
-  const key = content ? createHash("sha256").update(content).digest("hex") : await streamedHash(file);
+  const key = await sha256Of(source);
   const [gz, br] = await Promise.all([
-    cachedFile("gzip", `${gzipLevel} ${key}`, () => (content ? gzip(content, gzipOptions) : compressStreamed(file, zlib.createGzip(gzipOptions)))),
-    cachedFile("brotli", `${brotliQuality} ${key}`, () =>
-      content ? brotli(content, brotliOptions(size)) : compressStreamed(file, zlib.createBrotliCompress(brotliOptions(size))),
-    ),
+    cachedFile("gzip", `${gzipLevel} ${key}`, () => compressed(source, zlib.createGzip(gzipOptions))),
+    cachedFile("brotli", `${brotliQuality} ${key}`, () => compressed(source, zlib.createBrotliCompress(brotliOptions(size)))),
   ]);
   return Promise.all([writeSmaller(`${file}.gz`, gz, size), writeSmaller(`${file}.br`, br, size)]);
 }
@@ -116,8 +116,7 @@ export async function compressSite(siteDir: string): Promise<CompressReport> {
   const files = entries.filter((e) => e.isFile() && isCompressible(e.name)).map((e) => path.join(e.parentPath, e.name));
   const report: CompressReport = { files: 0, bytes: 0, small: 0, gzFiles: 0, brFiles: 0, gzBytes: 0, brBytes: 0, fromCache: 0 };
   const hitsBefore = cacheStats.hits;
-  const window = taskWindow(16);
-  const one = async (file: string) => {
+  await forEachInWindow(files, 16, async (file) => {
     const { size } = await stat(file);
     if (size < smallestCompressed) return void report.small++;
     const [gz, br] = await compressFile(file, size);
@@ -125,14 +124,7 @@ export async function compressSite(siteDir: string): Promise<CompressReport> {
     report.bytes += size;
     if (gz !== undefined) (report.gzFiles++, (report.gzBytes += gz));
     if (br !== undefined) (report.brFiles++, (report.brBytes += br));
-  };
-  try {
-    for (const file of files) await window.add(one(file));
-  } finally {
-    // Nothing may go on writing into a folder the build is about to remove.
-    await window.done().catch(() => undefined);
-  }
-  await window.done();
+  });
   report.fromCache = cacheStats.hits - hitsBefore;
   return report;
 }
