@@ -23,6 +23,12 @@ export const site = {
   feedbackEmailSet: config.feedbackEmailSet,
 } as const;
 
+/**
+ * The address settings a page is built with. The same data built for another SITE_URL (or as a preview) is another
+ * site: the build's input hash (src/pipeline/build.ts) and the cacheKey of every page (Astro's incremental build) hold them.
+ */
+export const siteSettings = JSON.stringify({ url: site.url, feedbackEmail: site.feedbackEmail, feedbackEmailSet: site.feedbackEmailSet, preview: site.preview });
+
 /** Every data release, newest first: what changed in data/ and on the site. Add one when data/ changes. */
 export const releases = [
   {

@@ -146,9 +146,9 @@ describe("a build that succeeds", () => {
     const swapped: string[][] = [];
     const pagesToVerify: unknown[] = [];
     const result = await build({
-      astroBuild: async (r, siteDir) => {
+      astroBuild: async (r, siteDir, astroCache) => {
         await note("astro build", siteDir);
-        await fakeStages.astroBuild(r, siteDir);
+        await fakeStages.astroBuild(r, siteDir, astroCache);
       },
       verify: async (siteDir, expectedPages) => {
         await note("verify", siteDir);

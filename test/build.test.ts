@@ -4,7 +4,7 @@ import path from "node:path";
 import { csvFormat, csvParse, dsvFormat } from "d3-dsv";
 import { parseHTML } from "linkedom";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { copyOfShippedData, projectRoot, regenerateFromShippedData, removeDataCopy, shippedData } from "./helpers.ts";
+import { cacheBeside, copyOfShippedData, projectRoot, regenerateFromShippedData, removeDataCopy, shippedData } from "./helpers.ts";
 import { placeholderUrl } from "../src/siteConfig.ts";
 
 /** Text that would break or inject into MDX/HTML/JSX if it were not escaped. */
@@ -23,17 +23,17 @@ const hostile = [
 let dataDir: string;
 let outDir: string;
 
-/** The environment of a build: this one's, with the site's address (SITE_URL, SITE_FEEDBACK_EMAIL) only as given. */
+/** The environment of a build: this one's, with the site's address (SITE_URL, SITE_FEEDBACK_EMAIL) only as given, and a cache beside the data. */
 function envWith(address: { SITE_URL?: string; SITE_FEEDBACK_EMAIL?: string } = {}): NodeJS.ProcessEnv {
   const env = { ...process.env };
   delete env.SITE_URL;
   delete env.SITE_FEEDBACK_EMAIL;
-  return { ...env, ...address };
+  return { ...env, ...cacheBeside(dataDir), ...address };
 }
 
 /** A build without SITE_URL: a local preview at the placeholder address (the tests below name it). */
-function build(data: string) {
-  return spawnSync(process.execPath, ["scripts/build.ts", "--data", data, "--out", outDir], {
+function build(data: string, out = outDir) {
+  return spawnSync(process.execPath, ["scripts/build.ts", "--data", data, "--out", out], {
     cwd: projectRoot,
     encoding: "utf8",
     env: envWith(),
@@ -808,5 +808,49 @@ describe("the site's address (SITE_URL)", () => {
       expect(result.stdout).toBe("");
     }
     expect({ listing: await listing(), stamp: await readFile(path.join(publishedDir, ".build-stamp.json"), "utf8"), home: await readFile(path.join(publishedDir, "index.html"), "utf8") }).toEqual(before);
+  });
+});
+
+describe("a rebuild after a changed row (Astro's incremental build)", () => {
+  /** Every file of a built site and its bytes, but the stamp (which holds the build's time). */
+  async function files(dir: string): Promise<Map<string, Buffer>> {
+    const names = (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).map((e) => path.relative(dir, path.join(e.parentPath, e.name)));
+    return new Map(await Promise.all(names.filter((n) => n !== ".build-stamp.json").sort().map(async (n) => [n, await readFile(path.join(dir, n))] as const)));
+  }
+  const reusedOf = (stdout: string) => Number(/^\[astro build\] .*; (\d+) pages and files whose code and data were unchanged copied from the last build/m.exec(stdout)?.[1]);
+  const rowsOf = async (file: string) => csvParse(await readFile(path.join(dataDir, file), "utf8"));
+  async function changeFirstRow(file: string, column: string, change: (value: string) => string): Promise<Record<string, string>> {
+    const rows = await rowsOf(file);
+    rows[0]![column] = change(rows[0]![column]!);
+    await writeFile(path.join(dataDir, file), csvFormat(rows, rows.columns));
+    return rows[0]! as Record<string, string>;
+  }
+
+  it("renders again only what reads the changed data, copies the rest, and gives the same site as a full build", async () => {
+    const tables = (await rowsOf("statistics_tables.csv")).length;
+    const studies = (await rowsOf("literature.csv")).length;
+
+    // An offer's name: the table pages (HTML, CSV, Excel CSV) and the study pages read no offer, so they are copied.
+    const offer = await changeFirstRow("offers.csv", "name", (name) => `${name} (nytt navn)`);
+    const afterOffer = build(dataDir);
+    expect(afterOffer.status, afterOffer.stderr).toBe(0);
+    expect(reusedOf(afterOffer.stdout)).toBeGreaterThanOrEqual(3 * tables + studies);
+    expect(await readFile(path.join(outDir, "tilbud", offer.id!, "index.html"), "utf8")).toContain(offer.name!.replaceAll("&", "&amp;"));
+
+    // A study's title: its page is rendered again, though the last build copied it.
+    const study = await changeFirstRow("literature.csv", "title", (title) => `${title} (ny tittel)`);
+    const afterStudy = build(dataDir);
+    expect(afterStudy.status, afterStudy.stderr).toBe(0);
+    expect(reusedOf(afterStudy.stdout)).toBeGreaterThanOrEqual(3 * tables);
+    expect(await readFile(path.join(outDir, "kunnskap", "studier", study.id!, "index.html"), "utf8")).toContain("(ny tittel)");
+
+    // The same data built from nothing (another output folder has a cache of its own): byte for byte the same site.
+    const fullDir = path.join(path.dirname(dataDir), "dist-full");
+    const full = build(dataDir, fullDir);
+    expect(full.status, full.stderr).toBe(0);
+    expect(reusedOf(full.stdout)).toBe(0);
+    const [incremental, fromNothing] = [await files(outDir), await files(fullDir)];
+    expect([...incremental.keys()]).toEqual([...fromNothing.keys()]);
+    expect([...incremental].filter(([name, bytes]) => !bytes.equals(fromNothing.get(name)!)).map(([name]) => name)).toEqual([]);
   });
 });

@@ -15,6 +15,9 @@ export async function copyOfShippedData(): Promise<string> {
   return dir;
 }
 
+/** For the environment of a build from a data copy: a file cache beside the copy (Astro's pages among it), removed with it. */
+export const cacheBeside = (dataDir: string) => ({ [cacheDirVariable]: path.join(path.dirname(dataDir), "cache") });
+
 /** Removes a folder made by copyOfShippedData, with its temporary parent. */
 export async function removeDataCopy(dir: string): Promise<void> {
   await rm(path.dirname(dir), { recursive: true, force: true });

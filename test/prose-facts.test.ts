@@ -7,7 +7,7 @@ import path from "node:path";
 import { csvFormat, csvParse, type DSVRowArray } from "d3-dsv";
 import { parseHTML } from "linkedom";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { copyOfShippedData, projectRoot, regenerateFromShippedData, removeDataCopy } from "./helpers.ts";
+import { cacheBeside, copyOfShippedData, projectRoot, regenerateFromShippedData, removeDataCopy } from "./helpers.ts";
 
 let dataDir: string;
 let outDir: string;
@@ -56,7 +56,8 @@ beforeAll(async () => {
     rows.map((r) => (r.table_id === "avsnitt-4-9-5" && r.row_order === "2" ? { ...r, value: "500", value_as_printed: "500" } : r)),
   );
 
-  const result = spawnSync(process.execPath, ["scripts/build.ts", "--data", dataDir, "--out", outDir], { cwd: projectRoot, encoding: "utf8" });
+  const env = { ...process.env, ...cacheBeside(dataDir) };
+  const result = spawnSync(process.execPath, ["scripts/build.ts", "--data", dataDir, "--out", outDir], { cwd: projectRoot, encoding: "utf8", env });
   if (result.status !== 0) throw new Error(`build failed:\n${result.stdout}\n${result.stderr}`);
 });
 

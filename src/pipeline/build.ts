@@ -7,6 +7,7 @@ import { cacheDirVariable } from "../fileCache.ts";
 import { DataError } from "./dataError.ts";
 import { indexSite, type IndexReport } from "./search/indexSite.ts";
 import { builtHtmlFiles } from "./site/builtPages.ts";
+import { astroCacheOf, pagesReused, readAstroManifest } from "./astro/astroCache.ts";
 import { writeSiteFiles, type SiteFilesReport } from "./site/writeSiteFiles.ts";
 import { loadData } from "./loadData.ts";
 import { writeGenerated } from "./generate/writeGenerated.ts";
@@ -18,7 +19,7 @@ import { writeHostFiles } from "./site/hostFiles.ts";
 import { redirects } from "../redirects.ts";
 import { expectedPages, verifySite, type ExpectedPages } from "./verify/verifySite.ts";
 import { acquireBuildLock, BuildLockedError, removeStaleTempFolders, shownPath, swapIntoPlace, SwapError, type BuildLock, type SwapResult } from "./outputFolder.ts";
-import { site } from "../site.ts";
+import { site, siteSettings } from "../site.ts";
 import { publishProblem, SiteConfigError } from "../siteConfig.ts";
 
 export interface BuildOptions {
@@ -44,7 +45,8 @@ export interface BuildOptions {
 
 /** The stages after generate; each writes into the temporary folder `siteDir`. */
 export interface BuildStages {
-  astroBuild: (root: string, siteDir: string) => Promise<void>;
+  /** `astroCache`: Astro's cache folder, where its incremental build keeps the pages of the last build for outDir. */
+  astroBuild: (root: string, siteDir: string, astroCache: string) => Promise<void>;
   siteFiles: (siteDir: string) => Promise<SiteFilesReport>;
   index: (siteDir: string) => Promise<IndexReport>;
   archive: (siteDir: string, archives: ReleaseArchive[]) => Promise<PublishReport & { redirects: number }>;
@@ -56,7 +58,7 @@ export interface BuildStages {
 }
 
 const realStages: BuildStages = {
-  astroBuild: (root, siteDir) => astroBuildInChildProcess(root, siteDir),
+  astroBuild: (root, siteDir, astroCache) => astroBuildInChildProcess(root, siteDir, astroCache),
   siteFiles: writeSiteFiles,
   index: indexSite,
   // Moved addresses first, so an archived page whose address has moved links on through its redirect.
@@ -184,18 +186,19 @@ export function runChildProcess(args: string[], cwd: string, what: string): Prom
  * Astro's build in a process of its own: what it holds (about 1 GB at 10× data) is freed when it ends,
  * instead of staying under the stages after it; the peak memory of the whole build is that of the largest process.
  */
-function astroBuildInChildProcess(root: string, outDir: string): Promise<void> {
+function astroBuildInChildProcess(root: string, outDir: string, cacheDir: string): Promise<void> {
   // The child ends itself when the build process is gone (even killed with SIGKILL): it is then adopted by another parent.
   const watchParent = `const parent = process.ppid; setInterval(() => { if (process.ppid !== parent) process.exit(1); }, 1000).unref();`;
   // (A dynamic import, so the watch starts before Astro loads.)
   // No script inlined into the pages, however small (Astro inlines those under Vite's assetsInlineLimit, 4 KB):
   // the Content-Security-Policy (src/deploy/serverConfig.ts) allows scripts from the site's files only.
   const vite = { build: { assetsInlineLimit: 0 } };
-  const script = `${watchParent} const { build } = await import("astro"); await build(${JSON.stringify({ root, outDir, logLevel: "warn", vite })});`;
+  const script = `${watchParent} const { build } = await import("astro"); await build(${JSON.stringify({ root, outDir, cacheDir, logLevel: "warn", vite })});`;
   return runChildProcess(["--input-type=module", "--eval", script], root, "astro build");
 }
 
 // Stryker restore all
+
 
 /** Runs one stage and prints its name, what it did and how long it took; its error is named after it. */
 async function stage<T>(log: (l: string) => void, name: string, run: () => Promise<T>, summary: (result: T) => string): Promise<T> {
@@ -284,9 +287,8 @@ export async function buildSite(options: BuildOptions): Promise<{ pages: number;
     for (const line of await removeStaleTempFolders(outDir)) log(`[cleanup] ${line}`);
 
     // Incremental: nothing is rebuilt when the inputs hash as they did for the site already in outDir, and that site is as it was built.
-    // The address is an input too: the same data built for another SITE_URL (or as a preview) is another site.
-    const settings = JSON.stringify({ url: site.url, feedbackEmail: site.feedbackEmail, feedbackEmailSet: site.feedbackEmailSet, preview: site.preview });
-    const hash = await step("cache", () => inputHash(root, dataDir, settings));
+    // The address is an input too (siteSettings).
+    const hash = await step("cache", () => inputHash(root, dataDir, siteSettings));
     const stamp = options.force ? undefined : await readStamp(outDir);
     if (stamp?.hash === hash) {
       const changes = await changedBuiltFiles(outDir, stamp);
@@ -315,13 +317,16 @@ export async function buildSite(options: BuildOptions): Promise<{ pages: number;
         log,
         "astro build",
         async () => {
-          await stages.astroBuild(root, tmpDir);
+          const astroCache = astroCacheOf(outDir);
+          const before = await readAstroManifest(astroCache);
+          await stages.astroBuild(root, tmpDir, astroCache);
+          const reused = pagesReused(before, await readAstroManifest(astroCache));
           const files = await builtHtmlFiles(tmpDir);
           let charts = 0;
           for (const f of files) charts += ((await readFile(path.join(tmpDir, f), "utf8")).match(/<figure class="chart"/g) ?? []).length;
-          return { pages: files.length, charts };
+          return { pages: files.length, charts, reused };
         },
-        (r) => `${r.pages} pages built, ${r.charts} charts rendered`,
+        (r) => `${r.pages} pages built, ${r.charts} charts rendered; ${r.reused} pages and files whose code and data were unchanged copied from the last build`,
       );
       // Side by side: the images keep sharp's threads busy while Pagefind's process indexes, and neither reads what the other writes.
       await runSideBySide(

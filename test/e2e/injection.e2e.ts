@@ -5,7 +5,7 @@ import { csvFormatRows, csvParseRows } from "d3-dsv";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { datasets } from "../../src/model/datasets.ts";
-import { copyOfShippedData, projectRoot, regenerateFromShippedData, removeDataCopy } from "../helpers.ts";
+import { cacheBeside, copyOfShippedData, projectRoot, regenerateFromShippedData, removeDataCopy } from "../helpers.ts";
 import { launchBrowser } from "./browser.ts";
 import { serveStatic } from "./staticServer.ts";
 
@@ -42,7 +42,7 @@ beforeAll(async () => {
     await writeFile(file, csvFormatRows(rows) + "\n");
   }
   outDir = path.join(path.dirname(dataDir), "dist");
-  const result = spawnSync(process.execPath, ["scripts/build.ts", "--data", dataDir, "--out", outDir], { cwd: projectRoot, encoding: "utf8" });
+  const result = spawnSync(process.execPath, ["scripts/build.ts", "--data", dataDir, "--out", outDir], { cwd: projectRoot, encoding: "utf8", env: { ...process.env, ...cacheBeside(dataDir) } });
   if (result.status !== 0) throw new Error(`hostile build failed:\n${result.stdout}\n${result.stderr}`);
   server = await serveStatic(outDir);
   browser = await launchBrowser();

@@ -1,9 +1,10 @@
 import type { APIRoute } from "astro";
 import { recordsOf } from "../../records.ts";
 import { datasets } from "../../model/datasets.ts";
+import { siteSettings } from "../../site.ts";
 
 export function getStaticPaths() {
-  return datasets.map((d) => ({ params: { name: d.name }, props: { dataset: d } }));
+  return datasets.map((d) => ({ cacheKey: siteSettings, params: { name: d.name }, props: { dataset: d } }));
 }
 
 export const GET: APIRoute = ({ props }) =>

@@ -2,9 +2,10 @@ import type { APIRoute } from "astro";
 import { excelCsv, type ExcelCell } from "../../../excelCsv.ts";
 import { recordsOf } from "../../../records.ts";
 import { datasets } from "../../../model/datasets.ts";
+import { siteSettings } from "../../../site.ts";
 
 export function getStaticPaths() {
-  return datasets.map((d) => ({ params: { name: d.name }, props: { dataset: d } }));
+  return datasets.map((d) => ({ cacheKey: siteSettings, params: { name: d.name }, props: { dataset: d } }));
 }
 
 /** The dataset for Norwegian Excel: the validated records, so numbers stay numbers (decimal comma) and lists read "a; b". */

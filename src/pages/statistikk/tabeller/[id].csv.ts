@@ -2,8 +2,9 @@ import type { APIRoute, GetStaticPaths } from "astro";
 import { csvFileOfRecords } from "../../../csvFile.ts";
 import { statisticsTables } from "../../../records.ts";
 import { cellsOf, itemsOf } from "../../../statistics.ts";
+import { siteSettings } from "../../../site.ts";
 
-export const getStaticPaths: GetStaticPaths = () => statisticsTables.map((t) => ({ params: { id: t.id } }));
+export const getStaticPaths: GetStaticPaths = () => statisticsTables.map((t) => ({ cacheKey: siteSettings, params: { id: t.id } }));
 
 /** The table's cells in tidy form, one value per row, as in data/statistics.csv; a table of words lists its points. */
 export const GET: APIRoute = ({ params }) => {

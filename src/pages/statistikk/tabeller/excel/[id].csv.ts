@@ -2,8 +2,9 @@ import type { APIRoute, GetStaticPaths } from "astro";
 import { excelCsv } from "../../../../excelCsv.ts";
 import { statisticsTables } from "../../../../records.ts";
 import { grid, itemsOf } from "../../../../statistics.ts";
+import { siteSettings } from "../../../../site.ts";
 
-export const getStaticPaths: GetStaticPaths = () => statisticsTables.map((t) => ({ params: { id: t.id } }));
+export const getStaticPaths: GetStaticPaths = () => statisticsTables.map((t) => ({ cacheKey: siteSettings, params: { id: t.id } }));
 
 /**
  * The table laid out as the source prints it, rows by columns, for Norwegian Excel: numbers as numbers with a
