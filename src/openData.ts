@@ -6,7 +6,7 @@ import type { Dataset } from "./model/dataset.ts";
 import { datasets } from "./model/datasets.ts";
 import { dataRelease, site } from "./site.ts";
 import { sitePages } from "./addresses.ts";
-import { generatedFile } from "./generatedFiles.ts";
+import { csvTextOf } from "./generatedFiles.ts";
 
 /** Single-value references only: a list cell ("a; b") is checked by the build instead. Frictionless wants none rather than []. */
 function foreignKeys(d: Dataset) {
@@ -17,15 +17,6 @@ function foreignKeys(d: Dataset) {
       return { fields: [name], reference: { resource: resourceName(target), fields: [target.key] } };
     });
   return keys.length ? { foreignKeys: keys } : {};
-}
-
-const csvTexts = new Map<string, string>();
-
-/** The dataset's CSV file as the data editors wrote it (the generate stage's copy, byte for byte). */
-export function csvTextOf(d: Dataset): string {
-  let text = csvTexts.get(d.file);
-  if (text === undefined) csvTexts.set(d.file, (text = generatedFile(`csv/${d.file}`, `No copy of ${d.file} in src/generated/csv`)));
-  return text;
 }
 
 

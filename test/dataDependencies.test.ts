@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { dataDependencies, dataDependenciesPlugin, dataHashes } from "../src/pipeline/astro/dataDependencies.ts";
+import { dataDependencies, dataDependenciesPlugin, dataHashes, keyedPerPath } from "../src/pipeline/astro/dataDependencies.ts";
 import { pagesReused, type AstroManifest } from "../src/pipeline/astro/astroCache.ts";
 import * as model from "../src/model/datasets.ts";
 import { projectRoot } from "./helpers.ts";
@@ -41,6 +41,27 @@ describe("which data a module reads (so Astro's incremental build renders a page
     const code = `import { generatedFile } from "./generatedFiles.ts"; export const offers = recordsOf(model.offers);`;
     expect(of(code, path.join(srcDir, "records.ts"))).toEqual([]);
     expect(of(`import { readFileSync } from "node:fs";`, path.join(srcDir, "generatedFiles.ts"))).toEqual([]);
+  });
+
+  it("lets the open-data routes, keyed per path, read one dataset generically; every other kind of read still counts", () => {
+    const route = path.join(srcDir, "pages", "data", "[name].json.ts");
+    expect(of(`import { recordsOf } from "../../records.ts"; import { csvTextOf, generatedFileKey } from "../../generatedFiles.ts";`, route)).toEqual([]);
+    expect(of(`import { offers } from "../../records.ts";`, route)).toEqual([{ dataset: "offers" }]);
+    expect(of(`import * as records from "../../records.ts";`, route)).toEqual(["all data"]);
+    expect(of(`import { recordsOf } from "../../records.ts"; const m = await import("../../generatedFiles.ts");`, route)).toEqual(["all data"]);
+    expect(of(`import { csvTextOf } from "../../generatedFiles.ts";`, path.join(srcDir, "pages", "data", "index.astro"))).toEqual(["all data"]);
+  });
+
+  it("has the open-data routes it trusts key each path by the hash of the one file the path reads", async () => {
+    const { generatedFileKey } = await import("../src/generatedFiles.ts");
+    const fileOf = { "pages/data/[name].json.ts": (d: { name: string }) => `data/${d.name}.json`, "pages/data/[name].csv.ts": (d: { file: string }) => `csv/${d.file}`, "pages/data/excel/[name].csv.ts": (d: { name: string }) => `data/${d.name}.json` };
+    expect(Object.keys(fileOf).sort()).toEqual([...keyedPerPath].sort());
+    for (const [route, file] of Object.entries(fileOf)) {
+      const { getStaticPaths } = (await import(path.join(srcDir, route))) as { getStaticPaths: () => { cacheKey: string; props: { dataset: { name: string; file: string } } }[] };
+      const paths = getStaticPaths();
+      expect(paths.map((p) => p.props.dataset.name).sort(), route).toEqual(model.datasets.map((d) => d.name).sort());
+      for (const p of paths) expect(p.cacheKey.split(" ").at(-1), route).toBe(generatedFileKey(file(p.props.dataset)));
+    }
   });
 
   it("matches records.ts: each export named after a dataset holds that dataset's records, and sourceById reads sources", async () => {

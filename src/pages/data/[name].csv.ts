@@ -1,10 +1,11 @@
 import type { APIRoute } from "astro";
-import { csvTextOf } from "../../openData.ts";
 import { datasets } from "../../model/datasets.ts";
 import { siteSettings } from "../../site.ts";
+import { csvTextOf, generatedFileKey } from "../../generatedFiles.ts";
 
+// Each path is keyed by the one file it reads (src/pipeline/astro/dataDependencies.ts, keyedPerPath).
 export function getStaticPaths() {
-  return datasets.map((d) => ({ cacheKey: siteSettings, params: { name: d.name }, props: { dataset: d } }));
+  return datasets.map((d) => ({ cacheKey: `${siteSettings} ${generatedFileKey(`csv/${d.file}`)}`, params: { name: d.name }, props: { dataset: d } }));
 }
 
 export const GET: APIRoute = ({ props }) =>

@@ -11,6 +11,13 @@ import * as model from "../../model/datasets.ts";
 /** What a module reads beside its code: datasets by name, or everything generated, or the content collections. */
 export type DataDependency = { dataset: string } | "all data" | "content";
 
+/**
+ * Routes (under src/) that read exactly one generated file per path, through recordsOf or generatedFiles.ts, and key
+ * each path with that file's hash (generatedFileKey): their generic reads are not counted as all data, so a change in
+ * one dataset renders only that dataset's open-data files again. test/dataDependencies.test.ts checks their keys.
+ */
+export const keyedPerPath = ["pages/data/[name].json.ts", "pages/data/[name].csv.ts", "pages/data/excel/[name].csv.ts"];
+
 /** Names exported by src/records.ts that are not a dataset's own records, and the datasets they read. */
 const recordsFunctions: Record<string, string[]> = { sourceById: ["sources"] };
 
@@ -33,25 +40,28 @@ export function dataDependencies(code: string, id: string, srcDir: string): Data
   const resolve = (spec: string) => (spec.startsWith(".") ? path.resolve(path.dirname(id), spec).replace(/(\.ts)?$/, ".ts") : spec);
   const found = new Map<string, DataDependency>();
   const add = (d: DataDependency) => found.set(typeof d === "string" ? d : d.dataset, d);
-  let recordsImports = 0;
+  // In a route keyed per path, the generic reads that its keys cover.
+  const coveredByKey = new Set(keyedPerPath.includes(path.relative(srcDir, id)) ? ["recordsOf", "generatedFile", "csvTextOf", "generatedFileKey"] : []);
+  const imports = { [records]: 0, [generatedFiles]: 0 };
   for (const [, , spec] of code.matchAll(specifiers)) {
     const target = resolve(spec!);
-    if (target === records) recordsImports++;
-    else if (target === generatedFiles) add("all data");
+    if (target in imports) imports[target]!++;
     else if (spec === "astro:content") add("content");
   }
-  let namedRecordsImports = 0;
   for (const [, names, , spec] of code.matchAll(namedImport)) {
-    if (resolve(spec!) !== records) continue;
-    namedRecordsImports++;
+    const target = resolve(spec!);
+    if (!(target in imports)) continue;
+    imports[target]!--;
     for (const name of names!.split(",").map((n) => n.trim().replace(/^type\s+/, "").split(/\s+as\s+/)[0]!).filter(Boolean)) {
-      const dataset = datasetOfExport.get(name);
+      if (coveredByKey.has(name)) continue;
+      const dataset = target === records ? datasetOfExport.get(name) : undefined;
       if (dataset) add({ dataset });
-      else if (recordsFunctions[name]) for (const d of recordsFunctions[name]) add({ dataset: d });
+      else if (target === records && recordsFunctions[name]) for (const d of recordsFunctions[name]) add({ dataset: d });
       else add("all data");
     }
   }
-  if (recordsImports > namedRecordsImports) add("all data"); // a default, namespace or dynamic import of records.ts
+  // A default, namespace or dynamic import of either module.
+  if (imports[records]! > 0 || imports[generatedFiles]! > 0) add("all data");
   if (found.has("all data")) for (const key of [...found.keys()]) if (key !== "all data" && key !== "content") found.delete(key);
   return [...found.values()];
 }
