@@ -18,7 +18,7 @@ export default defineConfig({
   markdown: { syntaxHighlight: false },
   devToolbar: { enabled: false },
   // A rebuild renders again only the pages whose code or data changed, and copies the others from the last build
-  // (kept in cacheDir: scripts/build.ts gives each output folder its own, astroCacheOf in src/pipeline/build.ts);
+  // (kept in cacheDir: scripts/build.ts gives each output folder its own, astroCacheOf in src/pipeline/astro/astroCache.ts);
   // src/pipeline/astro/dataDependencies.ts makes the data a page reads part of the hash of its code.
   experimental: { incrementalBuild: true },
   vite: {

@@ -19,7 +19,6 @@ function foreignKeys(d: Dataset) {
   return keys.length ? { foreignKeys: keys } : {};
 }
 
-
 /** Frictionless resource names allow lower case, digits and -._ only. */
 const resourceName = (d: Dataset) => d.name.replace(/_/g, "-");
 
