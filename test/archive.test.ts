@@ -29,6 +29,16 @@ describe("an archived page", () => {
     expect(html).toContain('<a href="#x">x</a>');
   });
 
+  it("keeps a link's anchor inside the archive only where the archived page has it, else leads to the page's top", () => {
+    const hasAnchor = (rel: string, id: string) => rel === "tilbud/index.html" && id === "alle-tilbud";
+    const html = archivedPageHtml(page('<a href="/tilbud/#alle-tilbud">Alle</a> <a href="/tilbud/#kart-over-tilbud">Kart</a> <a href="/om/#x">Om</a>'), {
+      rel: "tilbud/a/index.html", version: "2026.11.0", date: "2026-11-23", inArchive, inSite, hasAnchor,
+    });
+    expect(html).toContain('<a href="/arkiv/2026.11.0/tilbud/#alle-tilbud">Alle</a>');
+    expect(html).toContain('<a href="/arkiv/2026.11.0/tilbud/">Kart</a>');
+    expect(html).toContain('<a href="/om/#x">Om</a>');
+  });
+
   it("names its archive address instead of the current one, and only its own", () => {
     const text = "https://helseogarbeid.example.no/tilbud/a/ https://helseogarbeid.example.no/tilbud/a/#figur https://helseogarbeid.example.no/tilbud/ab/ https://helseogarbeid.example.no/tilbud/";
     expect(withArchiveAddress(text, "tilbud/a/index.html", "2026.11.0")).toBe(

@@ -19,6 +19,8 @@ export interface ArchivedPage {
   inArchive: (rel: string) => boolean;
   /** Is this path a file of the current site? (Links to neither are made inert.) */
   inSite: (rel: string) => boolean;
+  /** Has this file of the archive an element with this id? A link to an anchor it lacks then leads to the page's top. */
+  hasAnchor?: (rel: string, id: string) => boolean;
   /** The address the page was built at and the one configured now; by default addressMoveOf an archive of the placeholder. */
   move?: AddressMove;
 }
@@ -73,6 +75,15 @@ export function withArchiveAddress(text: string, rel: string, version: string, m
   return movedAddresses(text, move, { from: current, to: archived });
 }
 
+/** An address's anchor as the id it names ("%C3%A5" → "å"); as written when it is not valid percent-encoding. */
+function decodedAnchor(anchor: string): string {
+  try {
+    return decodeURIComponent(anchor);
+  } catch {
+    return anchor;
+  }
+}
+
 const noticeStyle =
   ".archive-notice{border:2px solid currentColor;padding:.75rem 1rem;margin:1rem 0;border-radius:4px}" +
   ".archive-notice p{margin:.25rem 0}";
@@ -101,7 +112,12 @@ function framedArchivedPage(html: string, page: ArchivedPage): string {
     tag.replace(/\b(href|src)="(\/(?!\/)[^"]*)"/g, (whole, attr: string, href: string) => {
       if (href.startsWith(sitePages.archive)) return whole;
       const file = fileOfHref(href);
-      if (page.inArchive(file)) return `${attr}="${archiveHref(page.version, href)}"`;
+      if (page.inArchive(file)) {
+        // A frozen page may point at an anchor its target never had (2026.12.0's figure list did); not a dead end.
+        const [address, anchor] = href.split("#", 2) as [string, string | undefined];
+        const kept = anchor === undefined || !page.hasAnchor || page.hasAnchor(file, decodedAnchor(anchor)) ? href : address;
+        return `${attr}="${archiveHref(page.version, kept)}"`;
+      }
       if (page.inSite(file)) return whole;
       // Neither archived nor on the site any more: keep the words, drop the dead link.
       return name === "a" ? 'aria-disabled="true"' : whole;
@@ -139,14 +155,15 @@ export async function publishArchives(siteDir: string, archives: ReleaseArchive[
     const entries = Object.entries(archive.files);
     const pngs = new Set(entries.filter(([rel]) => /^figurer\/[^/]+\.svg$/.test(rel)).map(([rel]) => rel.replace(/\.svg$/, ".png")));
     const inArchive = (rel: string) => rel in archive.files || pngs.has(rel);
-    return entries.map(([rel, content]) => ({ archive, move, inArchive, rel, content }));
+    const hasAnchor = (rel: string, id: string) => archive.files[rel]?.includes(`id="${escapeXml(id)}"`) ?? false;
+    return entries.map(([rel, content]) => ({ archive, move, inArchive, hasAnchor, rel, content }));
   });
   // Some files in hand at a time: a build spends most of this stage waiting on the disk, one small file after another.
-  await forEachInWindow(files, 16, async ({ archive, move, inArchive, rel, content }) => {
+  await forEachInWindow(files, 16, async ({ archive, move, inArchive, hasAnchor, rel, content }) => {
     const out = path.join(siteDir, "arkiv", archive.version, rel);
     await mkdir(path.dirname(out), { recursive: true });
     if (rel.endsWith(".html")) {
-      const framed = framedArchivedPage(content, { rel, version: archive.version, date: archive.date, inArchive, inSite, move });
+      const framed = framedArchivedPage(content, { rel, version: archive.version, date: archive.date, inArchive, inSite, hasAnchor, move });
       await writeFile(out, await sanitizeHtmlCached(framed));
     } else if (/\.(bib|ris)$/.test(rel)) {
       await writeFile(out, movedAddresses(content.replace(/https?:\/\/[^\s}]+/g, (url) => archivedUrlOf(url, archive, move)), move));
