@@ -41,7 +41,7 @@ export function dataDependencies(code: string, id: string, srcDir: string): Data
   const found = new Map<string, DataDependency>();
   const add = (d: DataDependency) => found.set(typeof d === "string" ? d : d.dataset, d);
   // In a route keyed per path, the generic reads that its keys cover.
-  const coveredByKey = new Set(keyedPerPath.includes(path.relative(srcDir, id)) ? ["recordsOf", "generatedFile", "csvTextOf", "generatedFileKey"] : []);
+  const coveredByKey = new Set(keyedPerPath.includes(path.relative(srcDir, id)) ? ["recordsOf", "generatedFile", "csvTextOf", "generatedFileKey", "generatedFileCacheKey"] : []);
   const imports = { [records]: 0, [generatedFiles]: 0 };
   for (const [, , spec] of code.matchAll(specifiers)) {
     const target = resolve(spec!);

@@ -2,12 +2,11 @@ import type { APIRoute } from "astro";
 import { excelCsv, type ExcelCell } from "../../../excelCsv.ts";
 import { recordsOf } from "../../../records.ts";
 import { datasets } from "../../../model/datasets.ts";
-import { siteSettings } from "../../../site.ts";
-import { generatedFileKey } from "../../../generatedFiles.ts";
+import { generatedFileCacheKey } from "../../../generatedFiles.ts";
 
 // Each path is keyed by the one file it reads (src/pipeline/astro/dataDependencies.ts, keyedPerPath).
 export function getStaticPaths() {
-  return datasets.map((d) => ({ cacheKey: `${siteSettings} ${generatedFileKey(`data/${d.name}.json`)}`, params: { name: d.name }, props: { dataset: d } }));
+  return datasets.map((d) => ({ cacheKey: generatedFileCacheKey(`data/${d.name}.json`), params: { name: d.name }, props: { dataset: d } }));
 }
 
 /** The dataset for Norwegian Excel: the validated records, so numbers stay numbers (decimal comma) and lists read "a; b". */
