@@ -24,7 +24,7 @@ const markFills: Record<string, string> = { "chart-mark": "#2f6fad", "chart-mark
  * and mark colours as attributes, since the site's stylesheet is not there.
  */
 export function chartSvgFile(chart: ChartDefinition<any>, sourceLine: string): string {
-  const { document } = parseHTML(`<!doctype html><html><body>${renderPlot(chart.plot(chart.rows))}</body></html>`);
+  const { document } = parseHTML(`<!doctype html><html><body>${renderPlot(chart.plot(chart.rows), chart.id)}</body></html>`);
   const svg = document.querySelector("svg")!;
   svg.removeAttribute("aria-hidden");
   svg.removeAttribute("focusable");
