@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { readdir, readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 
@@ -57,11 +58,12 @@ export async function builtFileHashes(siteDir: string): Promise<Record<string, s
     .filter((rel) => rel !== stampFile)
     .sort();
   const hashes: Record<string, string> = {};
-  // A few reads at a time: thousands of small files one by one spent most of the time waiting.
-  for (let i = 0; i < files.length; i += 64) {
-    const batch = files.slice(i, i + 64);
-    const contents = await Promise.all(batch.map((rel) => readFile(path.join(siteDir, rel))));
-    batch.forEach((rel, j) => (hashes[rel] = `${contents[j]!.length}:${createHash("sha256").update(contents[j]!).digest("hex").slice(0, 16)}`));
+  // Read one by one without waiting on the thread pool: tens of thousands of small files spent most of their time in
+  // its round trips (at 10×, 25 000 files took 2.1 s read asynchronously, 64 at a time, and 1.2 s so). Nothing else
+  // runs while the stamp is made or checked.
+  for (const rel of files) {
+    const content = readFileSync(path.join(siteDir, rel));
+    hashes[rel] = `${content.length}:${createHash("sha256").update(content).digest("hex").slice(0, 16)}`;
   }
   return hashes;
 }
