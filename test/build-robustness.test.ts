@@ -6,7 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { buildSite, runSideBySide, StageError, type BuildStages } from "../src/pipeline/build.ts";
-import { acquireBuildLock, BuildLockedError, processAlive, removeStaleTempFolders, shownPath, SwapError, swapIntoPlace } from "../src/pipeline/outputFolder.ts";
+import { acquireBuildLock, BuildLockedError, processAlive, removeInBackground, removeStaleTempFolders, shownPath, SwapError, swapIntoPlace } from "../src/pipeline/outputFolder.ts";
 import { builtFileHashes, changedBuiltFiles, inputHash, readStamp, stampFile } from "../src/pipeline/buildCache.ts";
 import { csvFormat, csvParse } from "d3-dsv";
 import { copyOfShippedData, projectRoot, shippedData, withFileCache } from "./helpers.ts";
@@ -36,6 +36,13 @@ async function snapshot(dir: string): Promise<Record<string, string>> {
 /** What lies beside dist/: only dist/ itself once a build has ended (no temporary folder, old copy or lock). */
 const besideDist = async (dir: string) => (await readdir(dir)).filter((n) => n.startsWith("dist")).sort();
 const exists = (p: string) => access(p).then(() => true, () => false);
+/** What lies beside dist/ once the last site's removal, which runs in a process of its own, has ended (at most 10 s). */
+async function besideDistSettled(dir: string): Promise<string[]> {
+  for (let waited = 0; waited < 10_000 && (await besideDist(dir)).some((n) => /^dist\.old-/.test(n)); waited += 50) await new Promise((r) => setTimeout(r, 50));
+  return besideDist(dir);
+}
+/** Stand-ins for the swap's file operations: the real ones, and a background removal that cannot start. */
+const noBackground = async () => Promise.reject(new Error("spawn EAGAIN"));
 /** The id of a process that has ended. */
 const deadPid = () => spawnSync(process.execPath, ["-e", ""]).pid!;
 
@@ -170,7 +177,7 @@ describe("a build that succeeds", () => {
     expect(swapped).toEqual([[tmpDir, outDir]]);
     expect(result).toEqual({ pages: 2, leftover: undefined });
     expect(await readFile(path.join(outDir, "index.html"), "utf8")).toContain("new site");
-    expect(await besideDist(root)).toEqual(["dist"]);
+    expect(await besideDistSettled(root)).toEqual(["dist"]);
     expect(lines.filter((l) => l.startsWith("[verify]"))).toEqual([expect.stringMatching(/^\[verify\] 7 checks passed \(\d+ ms\)$/)]);
     // Verify is told which pages the data needs: one per source and one per offer.
     const ids = async (file: string) => csvParse(await readFile(path.join(shippedData, file), "utf8")).map((r) => r.id);
@@ -209,16 +216,22 @@ describe("the swap of the new site into place", () => {
     return { dir, outDir, tmpDir, oldDir: `${outDir}.old-${process.pid}` };
   }
 
-  it("replaces the old site and removes it", async () => {
-    const { dir, outDir, tmpDir } = await sites();
-    expect(await swapIntoPlace(tmpDir, outDir)).toEqual({});
+  it("replaces the old site, and has it removed by a process of its own that outlives the swap", async () => {
+    const { dir, outDir, tmpDir, oldDir } = await sites();
+    expect(await swapIntoPlace(tmpDir, outDir)).toEqual({ removing: oldDir });
     expect(await readFile(path.join(outDir, "index.html"), "utf8")).toBe("<p>new site</p>");
+    expect(await besideDistSettled(dir)).toEqual(["dist"]);
+  });
+
+  it("removes the old site itself when no process can be started for it", async () => {
+    const { dir, outDir, tmpDir } = await sites();
+    expect(await swapIntoPlace(tmpDir, outDir, { rename, rm, removeLater: noBackground })).toEqual({});
     expect(await readdir(dir)).toEqual(["dist"]);
   });
 
   it("reports the new site as in place when only the old copy could not be removed", async () => {
     const { outDir, tmpDir, oldDir } = await sites();
-    const result = await swapIntoPlace(tmpDir, outDir, { rename, rm: async () => Promise.reject(new Error("EBUSY: resource busy")) });
+    const result = await swapIntoPlace(tmpDir, outDir, { rename, rm: async () => Promise.reject(new Error("EBUSY: resource busy")), removeLater: noBackground });
     expect(result.leftover).toBe(oldDir);
     expect(await readFile(path.join(outDir, "index.html"), "utf8")).toBe("<p>new site</p>");
     expect(await readFile(path.join(oldDir, "index.html"), "utf8")).toBe("<p>old site</p>");
@@ -228,7 +241,7 @@ describe("the swap of the new site into place", () => {
     const { outDir, tmpDir } = await sites();
     const before = await snapshot(outDir);
     const failingSecond: typeof rename = async (from, to) => (from === tmpDir ? Promise.reject(new Error("EXDEV: cross-device link")) : rename(from, to));
-    const error = await swapIntoPlace(tmpDir, outDir, { rename: failingSecond, rm }).catch((e: unknown) => e);
+    const error = await swapIntoPlace(tmpDir, outDir, { rename: failingSecond, rm, removeLater: removeInBackground }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SwapError);
     expect((error as SwapError).lastSiteKept).toBe(true);
     expect((error as SwapError).message).toMatch(/^\[swap\] failed: the new site could not be moved to .*dist\/ \(EXDEV: cross-device link\); the last built site was moved back\.$/);
@@ -238,7 +251,7 @@ describe("the swap of the new site into place", () => {
   it("says where the old site is when it cannot be moved back either", async () => {
     const { outDir, tmpDir, oldDir } = await sites();
     const onlyFirst: typeof rename = async (from, to) => (from === outDir ? rename(from, to) : Promise.reject(new Error("EIO: i/o error")));
-    const error = (await swapIntoPlace(tmpDir, outDir, { rename: onlyFirst, rm }).catch((e: unknown) => e)) as SwapError;
+    const error = (await swapIntoPlace(tmpDir, outDir, { rename: onlyFirst, rm, removeLater: removeInBackground }).catch((e: unknown) => e)) as SwapError;
     expect(error.lastSiteKept).toBe(false);
     expect(error.message).toContain(`it is in ${oldDir}/.`);
   });
@@ -246,7 +259,7 @@ describe("the swap of the new site into place", () => {
   it("in a build, succeeds with a warning naming the leftover folder", async () => {
     const { outDir, lines, build } = await project();
     const busy = async () => Promise.reject(new Error("EBUSY: resource busy or locked"));
-    const result = await build({ swap: (tmpDir, out) => swapIntoPlace(tmpDir, out, { rename, rm: busy }) });
+    const result = await build({ swap: (tmpDir, out) => swapIntoPlace(tmpDir, out, { rename, rm: busy, removeLater: noBackground }) });
     expect(result).toEqual({ pages: 2, leftover: `${outDir}.old-${process.pid}` });
     expect(await readFile(path.join(outDir, "index.html"), "utf8")).toContain("new site");
     expect(lines.at(-2)).toMatch(/^\[done\] 2 pages in dist\/ \(\d+ ms\)$/);
@@ -260,7 +273,7 @@ describe("the swap of the new site into place", () => {
     const { root, outDir, build } = await project();
     const before = await snapshot(outDir);
     const exdev: typeof rename = async (from, to) => (String(from).includes(".tmp-") ? Promise.reject(new Error("EXDEV: cross-device link not permitted")) : rename(from, to));
-    const error = (await build({ swap: (tmpDir, out) => swapIntoPlace(tmpDir, out, { rename: exdev, rm }) }).catch((e: unknown) => e)) as SwapError;
+    const error = (await build({ swap: (tmpDir, out) => swapIntoPlace(tmpDir, out, { rename: exdev, rm, removeLater: removeInBackground }) }).catch((e: unknown) => e)) as SwapError;
     expect(error.message).toMatch(/^\[swap\] failed: the new site could not be moved to .*dist\/ \(EXDEV: cross-device link not permitted\); the last built site was moved back\.$/);
     expect(await snapshot(outDir)).toEqual(before);
     expect(await besideDist(root)).toEqual(["dist"]);
@@ -275,7 +288,7 @@ describe("the swap of a first build, and of an output folder that cannot be move
     await mkdir(tmpDir);
     await writeFile(path.join(tmpDir, "index.html"), "<p>first</p>");
     const failing: typeof rename = async (from, to) => (from === tmpDir ? Promise.reject(new Error("EXDEV: cross-device link")) : rename(from, to));
-    const error = (await swapIntoPlace(tmpDir, outDir, { rename: failing, rm }).catch((e: unknown) => e)) as SwapError;
+    const error = (await swapIntoPlace(tmpDir, outDir, { rename: failing, rm, removeLater: removeInBackground }).catch((e: unknown) => e)) as SwapError;
     expect(error).toBeInstanceOf(SwapError);
     expect(error.message).toBe(`[swap] failed: the new site could not be moved to ${shownPath(outDir)}/ (EXDEV: cross-device link).`);
     expect(error.lastSiteKept).toBe(true);
@@ -289,7 +302,7 @@ describe("the swap of a first build, and of an output folder that cannot be move
     const outDir = path.join(dir, "dist");
     await oldSite(outDir);
     const denied: typeof rename = async () => Promise.reject(Object.assign(new Error("EACCES: permission denied"), { code: "EACCES" }));
-    const error = (await swapIntoPlace(path.join(dir, "dist.tmp-1"), outDir, { rename: denied, rm }).catch((e: unknown) => e)) as SwapError;
+    const error = (await swapIntoPlace(path.join(dir, "dist.tmp-1"), outDir, { rename: denied, rm, removeLater: removeInBackground }).catch((e: unknown) => e)) as SwapError;
     expect(error.message).toBe(`[swap] failed: the last built site in ${shownPath(outDir)}/ could not be moved aside (EACCES: permission denied); it was left as it was.`);
     expect(error.lastSiteKept).toBe(true);
     expect(error.name).toBe("SwapError");
@@ -411,7 +424,7 @@ describe("temporary folders of earlier builds", () => {
     await build();
     expect(await exists(stale)).toBe(false);
     expect(lines[0]).toMatch(/^\[cleanup\] removed .*dist\.tmp-\d+\/, left by an earlier build that did not finish/);
-    expect(await besideDist(root)).toEqual(["dist"]);
+    expect(await besideDistSettled(root)).toEqual(["dist"]);
   });
 });
 

@@ -361,9 +361,10 @@ export async function buildSite(options: BuildOptions): Promise<{ pages: number;
       await step("stamp", async () => writeStamp(tmpDir, { hash, ms: Math.round(performance.now() - started), files: await builtFileHashes(tmpDir) }));
       const swap = stages.swap(tmpDir, outDir);
       build.swap = swap;
-      const { leftover, leftoverError } = await swap;
+      const { leftover, leftoverError, removing } = await swap;
       build.newSiteInPlace = true;
       log(`[done] ${pages.pages} pages in ${path.relative(root, outDir) || outDir}/ (${Math.round(performance.now() - started)} ms)`);
+      if (removing) log(`[swap] the last built site, moved to ${shownPath(removing)}/, is being removed by a process of its own`);
       if (leftover) {
         log(`[swap] warning: the new site is in place, but the last one could not be removed: ${shownPath(leftover)}/ is left over (${messageOf(leftoverError)}); the next build removes it`);
       }
