@@ -51,6 +51,8 @@ export const sitePages = {
   searchScript: "/pagefind/pagefind.js",
   /** The worker Pagefind's script starts to search in (the server gives it the search page's policy). */
   searchWorker: "/pagefind/pagefind-worker.js",
+  /** The addresses of the index's other bundles, which the search page merges with the one its script comes with. */
+  searchBundles: "/pagefind/bundles.json",
 } as const;
 
 /** A section's start page: "tilbud" → "/tilbud/". */
@@ -107,6 +109,10 @@ export const hsdsFileHref = (file: string): string => `/data/hsds/${file}`;
 // Search
 /** A folder of Pagefind's files named by their content hash (kept a year by browsers): "fragment" → "/pagefind/fragment/". */
 export const searchIndexFolderHref = (folder: "fragment" | "index" | "filter"): string => `/pagefind/${folder}/`;
+/** Where the index's other bundles are, each in a folder named by its content (kept a year by browsers). */
+export const searchBundlesFolderHref = "/pagefind/deler/";
+/** A bundle's folder: ("kunnskap", "0a1b2c3d4e") → "/pagefind/deler/kunnskap-0a1b2c3d4e/". */
+export const searchBundleHref = (name: string, contentHash: string): string => `${searchBundlesFolderHref}${name}-${contentHash}/`;
 export const searchHref = (query: string): string => `${sitePages.search}?q=${encodeURIComponent(query)}`;
 
 // Releases and archive

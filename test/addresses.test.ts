@@ -28,6 +28,7 @@ import {
   regionSlug,
   releaseAnchor,
   releaseHref,
+  searchBundleHref,
   searchHref,
   sectionHref,
   sitePages,
@@ -68,6 +69,7 @@ describe("the site's addresses", () => {
     expect(datasetExcelHref("offers")).toBe("/data/excel/offers.csv");
     expect(hsdsFileHref("organizations.csv")).toBe("/data/hsds/organizations.csv");
     expect(searchHref("ventetid rygg")).toBe("/sok/?q=ventetid%20rygg");
+    expect(searchBundleHref("2", "0a1b2c3d4e")).toBe("/pagefind/deler/2-0a1b2c3d4e/");
     expect(releaseAnchor("2026.12.1")).toBe("utgave-2026-12-1");
     expect(releaseHref("2026.12.1")).toBe("/om/endringer/#utgave-2026-12-1");
     expect(archiveHref("2026.11.0")).toBe("/arkiv/2026.11.0/");
@@ -110,6 +112,7 @@ describe("the site's addresses", () => {
       hsdsPackage: "/data/hsds/datapackage.json",
       searchWords: "/sok/ordliste.json",
       searchScript: "/pagefind/pagefind.js",
+      searchBundles: "/pagefind/bundles.json",
       searchWorker: "/pagefind/pagefind-worker.js",
     });
   });

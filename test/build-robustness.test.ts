@@ -67,7 +67,7 @@ const fakeStages: Omit<BuildStages, "swap"> = {
   index: async (siteDir) => {
     await mkdir(path.join(siteDir, "pagefind"), { recursive: true });
     await writeFile(path.join(siteDir, "pagefind", "entry.json"), "{}");
-    return { pages: 2, words: 3 };
+    return { pages: 2, words: 3, bundles: 1, bundlesFromCache: 0 };
   },
   archive: async () => ({ pages: 0, releases: 0, redirects: 0 }),
   compress: async () => ({ files: 0, bytes: 0, small: 0, gzFiles: 0, brFiles: 0, gzBytes: 0, brBytes: 0, fromCache: 0, hostFiles: [] }),

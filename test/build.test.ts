@@ -310,10 +310,23 @@ describe("the built site", () => {
     expect(charts).toBeGreaterThanOrEqual(10);
   });
 
-  it("is indexed for search in Norwegian", async () => {
-    const entry = JSON.parse(await readFile(path.join(outDir, "pagefind/pagefind-entry.json"), "utf8"));
-    expect(Object.keys(entry.languages)).toEqual(["nb"]);
-    expect(entry.languages.nb.page_count).toBeGreaterThanOrEqual(10);
+  it("is indexed for search in Norwegian, each page in one of the bundles the search page merges", async () => {
+    const bundles = JSON.parse(await readFile(path.join(outDir, "pagefind/bundles.json"), "utf8")) as string[];
+    expect(bundles.length).toBeGreaterThanOrEqual(1);
+    let indexed = 0;
+    for (const folder of ["/pagefind/", ...bundles]) {
+      const entry = JSON.parse(await readFile(path.join(outDir, folder, "pagefind-entry.json"), "utf8"));
+      expect(Object.keys(entry.languages), folder).toEqual(["nb"]);
+      expect(entry.languages.nb.page_count, folder).toBeGreaterThan(0);
+      indexed += entry.languages.nb.page_count;
+    }
+    // The pages marked for search, but the archived releases (frozen copies under /arkiv/<release>/, made after the index).
+    let marked = 0;
+    for (const file of (await readdir(outDir, { recursive: true })).map(String).filter((f) => f.endsWith(".html") && !/^arkiv\/[^/]+\//.test(f))) {
+      if ((await readFile(path.join(outDir, file), "utf8")).includes("data-pagefind-body")) marked++;
+    }
+    expect(marked).toBeGreaterThanOrEqual(10);
+    expect(indexed).toBe(marked);
   });
 
   it("rebuilds nothing when data and code are unchanged, and says how much time that saved", async () => {

@@ -68,7 +68,7 @@ describe("the built site (dist/)", () => {
 
   it(`stays under ${hostFileLimit.toLocaleString("en")} files for a static host (without the .gz and .br files), and says how many`, () => {
     const uploaded = files.filter((f) => !isPrecompressed(f) && f !== stampFile);
-    const fragments = files.filter((f) => f.startsWith("pagefind/fragment/")).length;
+    const fragments = files.filter((f) => /^pagefind\/(deler\/[^/]+\/)?fragment\//.test(f)).length;
     const pages = files.filter((f) => f.endsWith(".html")).length;
     console.log(
       `dist/: ${files.length} files, ${uploaded.length} without the .gz and .br files; ${pages} pages, ${fragments} Pagefind fragments, ` +

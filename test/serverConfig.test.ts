@@ -128,6 +128,9 @@ const addresses = [
   "/pagefind/fragment/nb_0a9a38e.pf_fragment",
   "/pagefind/index/nb_13da5bf.pf_index",
   "/pagefind/filter/nb_30b473b.pf_filter",
+  sitePages.searchBundles,
+  "/pagefind/deler/2-0a1b2c3d4e/pagefind-entry.json",
+  "/pagefind/deler/2-0a1b2c3d4e/fragment/nb_0a9a38e.pf_fragment",
   ...headerRules.map((r) => r.example),
 ];
 
@@ -175,10 +178,12 @@ describe("deploy/nginx.conf", () => {
 
   it("lets hashed files be kept for a year and has everything else asked about again", () => {
     const cacheOf = (address: string) => nginxLocationFor(locations, address).headers["Cache-Control"];
-    for (const address of ["/_astro/Base.BqIf0Mqi.css", "/pagefind/fragment/nb_0a9a38e.pf_fragment", "/pagefind/index/nb_13da5bf.pf_index", "/pagefind/filter/nb_30b473b.pf_filter"]) {
+    // A merged bundle's folder is named by its content, so all of it is kept, its pagefind-entry.json too.
+    const bundle = "/pagefind/deler/2-0a1b2c3d4e/";
+    for (const address of ["/_astro/Base.BqIf0Mqi.css", "/pagefind/fragment/nb_0a9a38e.pf_fragment", "/pagefind/index/nb_13da5bf.pf_index", "/pagefind/filter/nb_30b473b.pf_filter", `${bundle}pagefind-entry.json`, `${bundle}index/nb_13da5bf.pf_index`]) {
       expect(cacheOf(address), address).toBe("public, max-age=31536000, immutable");
     }
-    for (const address of ["/", sitePages.offers, "/404.html", sitePages.search, sitePages.searchScript, "/pagefind/pagefind-entry.json", "/pagefind/wasm.nb.pagefind", "/figurer/x.svg"]) {
+    for (const address of ["/", sitePages.offers, "/404.html", sitePages.search, sitePages.searchScript, "/pagefind/pagefind-entry.json", sitePages.searchBundles, "/pagefind/wasm.nb.pagefind", "/figurer/x.svg"]) {
       expect(cacheOf(address), address).toBe(cacheControl.revalidate);
     }
     expect(cacheControl.revalidate).toBe("no-cache");

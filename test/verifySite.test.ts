@@ -29,6 +29,8 @@ const complete: Record<string, string> = {
   "kilder/index.html": "<p>kilder</p>",
   "statistikk/bevilgninger/index.html": chartPage,
   "pagefind/pagefind-entry.json": "{}",
+  "pagefind/bundles.json": '["/pagefind/deler/2-a/"]',
+  "pagefind/deler/2-a/pagefind-entry.json": "{}",
   "kilder/a/index.html": "<p>a</p>",
   "kilder/b/index.html": "<p>b</p>",
   "tilbud/x/index.html": "<p>x</p>",
@@ -45,8 +47,8 @@ const problems = (dir: string) =>
   );
 
 describe("the verify stage", () => {
-  it("passes a complete site, counting one check per source, offer, fixed page, the index, the chart, the figure list and its link", async () => {
-    expect(await verifySite(await site(complete), expected)).toBe(2 + 1 + 5 + 1 + 1 + 1 + 1);
+  it("passes a complete site, counting one check per source, offer, fixed page, the index, its list of bundles and each bundle, the chart, the figure list and its link", async () => {
+    expect(await verifySite(await site(complete), expected)).toBe(2 + 1 + 5 + 1 + 1 + 1 + 1 + 1 + 1);
   });
 
   it("fails a site that lacks a page of a source or an offer, naming each", async () => {
@@ -66,8 +68,17 @@ describe("the verify stage", () => {
       "- expected page kilder/index.html is missing",
       "- expected page statistikk/bevilgninger/index.html is missing",
       "- the search index (pagefind/pagefind-entry.json) is missing",
+      "- the list of the search index's bundles (pagefind/bundles.json) is missing or not a list",
       "- statistikk/bevilgninger has no chart figure with an SVG",
       "- the figure list (statistikk/figurer/index.html) lists no figures",
+    ]);
+  });
+
+  it("fails a site whose list of bundles names one that is not there, or is not a list", async () => {
+    const { ["pagefind/deler/2-a/pagefind-entry.json"]: _bundle, ...rest } = complete;
+    expect(await problems(await site(rest))).toEqual(["- the search index's bundle /pagefind/deler/2-a/, listed in pagefind/bundles.json, is missing"]);
+    expect(await problems(await site({ ...complete, "pagefind/bundles.json": '{"a": 1}' }))).toEqual([
+      "- the list of the search index's bundles (pagefind/bundles.json) is missing or not a list",
     ]);
   });
 
@@ -82,7 +93,7 @@ describe("the verify stage", () => {
       "- the figure list links /statistikk/aktivitet/ to /statistikk/aktivitet/, which shows no such figure",
     ]);
     const twoLinks = { ...complete, "statistikk/figurer/index.html": list("/statistikk/aktivitet/#f2").replace("</ul>", '<li><p><a href="/statistikk/aktivitet/#f2">x</a></p></li></ul>') };
-    expect(await verifySite(await site(twoLinks), expected)).toBe(2 + 1 + 5 + 1 + 1 + 1 + 2);
+    expect(await verifySite(await site(twoLinks), expected)).toBe(2 + 1 + 5 + 1 + 1 + 1 + 1 + 1 + 2);
   });
 
   it("fails a statistics page whose chart figure has no drawing", async () => {

@@ -95,7 +95,8 @@ async function siteFigures(dist: string) {
   const fileCounts = {
     all: files.length,
     withoutPrecompressed: files.filter((f) => !/\.(gz|br)$/.test(f)).length,
-    fragments: files.filter((f) => f.startsWith(`pagefind${path.sep}fragment${path.sep}`)).length,
+    fragments: files.filter((f) => /^pagefind\/(deler\/[^/]+\/)?fragment\//.test(f.split(path.sep).join("/"))).length,
+    bundles: files.filter((f) => /^pagefind\/(deler\/[^/]+\/)?pagefind-entry\.json$/.test(f.split(path.sep).join("/"))).length,
   };
   const html = files.filter((f) => f.endsWith(".html"));
   // One file at a time: 22 000 pages opened at once run out of file handles.
@@ -113,10 +114,10 @@ async function siteFigures(dist: string) {
     }
     jsByType.set(type, Math.max(jsByType.get(type) ?? 0, js));
   }
-  // What the search page loads besides its own script: Pagefind's script, worker, WebAssembly and index metadata
-  // (the .pagefind and .pf_meta files are gzip already), before the first query's index chunks.
+  // What the search page loads besides its own script: Pagefind's script, worker, WebAssembly, the list of bundles and
+  // each bundle's metadata (the .pagefind and .pf_meta files are gzip already), before the first query's index chunks.
   let pagefindKb = 0;
-  for (const f of files.filter((f) => /^pagefind\/(pagefind\.js|pagefind-worker\.js|pagefind-entry\.json|wasm\.nb\.pagefind|[^/]+\.pf_meta)$/.test(f))) {
+  for (const f of files.filter((f) => /^pagefind\/(pagefind\.js|pagefind-worker\.js|bundles\.json|wasm\.nb\.pagefind|(deler\/[^/]+\/)?(pagefind-entry\.json|[^/]+\.pf_meta))$/.test(f))) {
     const bytes = await readFile(path.join(dist, f));
     pagefindKb += (/\.(js|json)$/.test(f) ? gzipSync(bytes).length : bytes.length) / 1024;
   }
@@ -182,7 +183,7 @@ for (const scale of scales) {
     `| ${scale}× | ${rows} | ${site.pages} | ${run.seconds.toFixed(1)} | ${run.peakMb} | ${run.peakTotalMb} | ${Math.round(site.pages / run.seconds)} | ${site.mb.toFixed(1)} | ${site.medianKb.toFixed(1)} | ${site.largestKb.toFixed(1)} | ${stages["read+validate"]} | ${stages.generate} | ${stages["astro build"]} | ${stages["site files"]} | ${stages.index} | ${route.seconds.toFixed(1)} | ${(run.seconds / route.seconds).toFixed(2)} | ${markdown.seconds.toFixed(1)} | ${(run.seconds / markdown.seconds).toFixed(2)} | ${rerun.seconds.toFixed(1)} |`,
   );
   fileLines.push(
-    `| ${scale}× | ${site.fileCounts.all} | ${site.fileCounts.withoutPrecompressed} | ${site.fileCounts.fragments} | ${run.pagefindMb} | ${rerun.seconds.toFixed(1)} | ${Math.round((100 * rerun.seconds) / run.seconds)} % |`,
+    `| ${scale}× | ${site.fileCounts.all} | ${site.fileCounts.withoutPrecompressed} | ${site.fileCounts.fragments} | ${site.fileCounts.bundles} | ${run.pagefindMb} | ${rerun.seconds.toFixed(1)} | ${Math.round((100 * rerun.seconds) / run.seconds)} % |`,
   );
   jsLines.push(
     `- ${scale}×: ${[...site.jsByType].map(([t, b]) => `${t} ${(b / 1024).toFixed(1)} KB`).join(", ")}; the search page (sok) also loads Pagefind: ${site.pagefindKb.toFixed(1)} KB (script, worker, WebAssembly, index metadata)`,
@@ -192,8 +193,8 @@ for (const scale of scales) {
 log("");
 log("Files, the search index and rebuilds (a static host such as Cloudflare Pages takes at most 20 000 files per site):");
 log("");
-log("| scale | files in dist/ | without .gz and .br | Pagefind fragments | Pagefind peak RSS MB | rebuild after one change s | rebuild, % of cold build |");
-log("| --- | --- | --- | --- | --- | --- | --- |");
+log("| scale | files in dist/ | without .gz and .br | Pagefind fragments | Pagefind bundles | Pagefind peak RSS MB (largest process) | rebuild after one change s | rebuild, % of cold build |");
+log("| --- | --- | --- | --- | --- | --- | --- | --- |");
 for (const l of fileLines) log(l);
 log("");
 log("JavaScript per page type (largest page of the type, gzip):");

@@ -22,6 +22,7 @@ interface PagefindSearch {
 }
 interface Pagefind {
   options: (o: Record<string, unknown>) => Promise<void>;
+  mergeIndex: (basePath: string, o: Record<string, unknown>) => Promise<void>;
   search: (term: string, o?: { filters?: Record<string, { any: string[] }> }) => Promise<PagefindSearch | null>;
   filters: () => Promise<Record<string, Record<string, number>>>;
 }
@@ -51,7 +52,11 @@ const pagefindUrl: string = sitePages.searchScript;
 const pagefind: Pagefind = await import(/* @vite-ignore */ pagefindUrl);
 // A long topic page that covers a subject should not lose to a short table page that only names it; Pagefind's default
 // pageLength (0.75) favours short pages strongly.
-await pagefind.options({ excerptLength: 24, ranking: { pageLength: 0.3 } });
+const searchOptions = { excerptLength: 24, ranking: { pageLength: 0.3 } };
+await pagefind.options(searchOptions);
+// The index comes in bundles (src/pipeline/search/searchBundles.ts): the script's own, and the others listed here.
+const bundles = (await (await fetch(sitePages.searchBundles)).json()) as string[];
+await Promise.all(bundles.map((bundle) => pagefind.mergeIndex(bundle, searchOptions)));
 const allFacets = await pagefind.filters();
 let words: string[] | undefined;
 let shown = 0;

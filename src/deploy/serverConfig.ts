@@ -3,7 +3,7 @@
 // `_redirects` files the build writes into dist/ for static hosts (Cloudflare Pages, Netlify). So nginx and a static
 // host send the same Content-Security-Policy, cache lifetimes and redirects.
 // Pure: no data and nothing from src/pipeline/ (the pipeline imports it to write the host files).
-import { searchIndexFolderHref, sitePages } from "../addresses.ts";
+import { searchBundlesFolderHref, searchIndexFolderHref, sitePages } from "../addresses.ts";
 import { redirects, type Redirect } from "../redirects.ts";
 
 type Directives = Record<string, readonly string[]>;
@@ -114,6 +114,14 @@ export const headerRules: readonly HeaderRule[] = [
       cache: "immutable",
     }),
   ),
+  {
+    about: "The search index's other bundles, each in a folder named by its content",
+    location: `^~ ${searchBundlesFolderHref}`,
+    patterns: [`${searchBundlesFolderHref}*`],
+    example: `${searchBundlesFolderHref}2-0a1b2c3d4e/pagefind-entry.json`,
+    policy: "site",
+    cache: "immutable",
+  },
   {
     about: "The search page: Pagefind compiles WebAssembly and fetches its index",
     location: `^~ ${sitePages.search}`,

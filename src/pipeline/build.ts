@@ -338,7 +338,7 @@ export async function buildSite(options: BuildOptions): Promise<{ pages: number;
             (r) =>
               `${r.citations} pages with BibTeX and RIS files, ${r.images} preview images (${r.imagesFromCache} unchanged, from the cache), sitemap with ${r.sitemapUrls} addresses`,
           ),
-        () => stage(log, "index", () => stages.index(tmpDir), (r) => `${r.pages} pages indexed for search (Pagefind), ${r.words} words for typo correction`),
+        () => stage(log, "index", () => stages.index(tmpDir), (r) => `${r.pages} pages indexed for search (Pagefind) in ${r.bundles} bundles (${r.bundlesFromCache} unchanged, from the cache), ${r.words} words for typo correction`),
       );
       // After the index and the sitemap, which are for the current pages only.
       await stage(

@@ -12,7 +12,7 @@ import type { Browser, ConsoleMessage, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cacheControl, commonHeaders, contentSecurityPolicies, nginxListen, nginxSiteRoot } from "../../src/deploy/serverConfig.ts";
 import { redirects } from "../../src/redirects.ts";
-import { sitePages } from "../../src/addresses.ts";
+import { fileOfHref, sitePages } from "../../src/addresses.ts";
 import { launchBrowser } from "./browser.ts";
 import { distDir } from "./helpers.ts";
 import { templatePages } from "./pages.ts";
@@ -129,7 +129,9 @@ async function hashedFiles(): Promise<string[]> {
   const css = astro.find((f) => /\.[\w-]{8}\.css$/.test(f));
   const js = astro.find((f) => /\.[\w-]{8}\.js$/.test(f));
   const pagefind = await Promise.all(["fragment", "index", "filter"].map(async (d) => `/pagefind/${d}/${(await readdir(path.join(distDir, "pagefind", d)))[0]}`));
-  return [`/_astro/${css}`, `/_astro/${js}`, ...pagefind];
+  // A merged bundle, whose folder is named by its content.
+  const [bundle] = JSON.parse(await readFile(path.join(distDir, fileOfHref(sitePages.searchBundles)), "utf8")) as string[];
+  return [`/_astro/${css}`, `/_astro/${js}`, ...pagefind, `${bundle}pagefind-entry.json`];
 }
 
 describe("deploy/nginx.conf in nginx over dist/", () => {

@@ -227,6 +227,7 @@ describe("search", () => {
     // A string, so the test runner does not rewrite the browser's dynamic import.
     const content = (await page.evaluate(`(async () => {
       const pagefind = await import("/pagefind/pagefind.js");
+      for (const bundle of await (await fetch("/pagefind/bundles.json")).json()) await pagefind.mergeIndex(bundle);
       const { results } = await pagefind.search("kreft");
       return Promise.all(results.slice(0, 10).map(async (r) => (await r.data()).content));
     })()`)) as string[];

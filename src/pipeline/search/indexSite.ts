@@ -1,12 +1,16 @@
-import { readFile, writeFile } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { mkdir, readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { deserialize, serialize } from "node:v8";
 import * as pagefind from "pagefind";
 import { builtHtmlFiles } from "../site/builtPages.ts";
 import { detached, indexedText } from "../site/pageText.ts";
 import { searchTerms, wordsOf } from "./searchTerms.ts";
+import { planBundles, type BundlePlan } from "./searchBundles.ts";
 import { taskWindow } from "../taskWindow.ts";
+import { cachedFile } from "../../fileCache.ts";
 import { addedWordsMarker } from "../../client/excerpt.ts";
-import { fileOfHref, sitePages } from "../../addresses.ts";
+import { fileOfHref, searchBundleHref, sitePages } from "../../addresses.ts";
 
 /** Where the search page finds the index's words, to correct a query's typos. */
 export const wordListPath = fileOfHref(sitePages.searchWords);
@@ -14,6 +18,9 @@ export const wordListPath = fileOfHref(sitePages.searchWords);
 export interface IndexReport {
   pages: number;
   words: number;
+  bundles: number;
+  /** Bundles whose pages were unchanged since a build that indexed them, taken from the cache. */
+  bundlesFromCache: number;
 }
 
 
@@ -41,27 +48,60 @@ export function searchDocument(html: string, extraIndexed: string): string {
  * list within one edit, so the order decides between "lege" and "lyse" for "lyge".
  */
 export function wordList(counts: Map<string, number>): Record<string, number> {
-  return Object.fromEntries([...counts].sort((a, b) => b[1] - a[1]));
+  // Equally frequent words alphabetically, so the list does not depend on the order the pages were read in.
+  return Object.fromEntries([...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)));
 }
 
 // Stryker disable all: only a real build runs Pagefind (test/build.test.ts); mutation testing leaves this out (test/MUTATION.md).
+/** What makes a bundle besides its pages: this code, the words it adds, and Pagefind's version. */
+const indexerSources = [
+  "indexSite.ts",
+  "searchTerms.ts",
+  "vocabulary.ts",
+  "searchBundles.ts",
+  "../site/pageText.ts",
+  "../../client/excerpt.ts",
+  "../../../node_modules/pagefind/package.json",
+].map((f) => path.join(import.meta.dirname, f));
+let indexerVersion: string | undefined;
+async function indexerHash(): Promise<string> {
+  if (!indexerVersion) {
+    const hash = createHash("sha256");
+    for (const f of indexerSources) hash.update(await readFile(f));
+    indexerVersion = hash.digest("hex");
+  }
+  return indexerVersion;
+}
+
+/** The primary bundle's folder, where the search page loads Pagefind's script from: "/pagefind/". */
+const primaryBundleHref = `${path.posix.dirname(sitePages.searchScript)}/`;
+
+/** A bundle as the cache keeps it: Pagefind's files, the page count and the words for typo correction. */
+interface BundleFiles {
+  files: [string, Uint8Array][];
+  pages: number;
+  words: [string, number][];
+}
+
+/** Pagefind's files a merged bundle needs: its entry, metadata and hashed folders (the script and WebAssembly are the primary's). */
+const isIndexFile = (file: string) => /^(pagefind-entry\.json|[^/]+\.pf_meta|(fragment|index|filter)\/.+)$/.test(file);
+
 /**
- * Indexes every HTML page of the built site with Pagefind, adding each page's synonyms and compound
- * parts to what is indexed (not to the page a reader gets), and writes the word list for typo correction.
+ * Indexes one bundle's pages in a Pagefind process of its own, adding each page's synonyms and compound parts to
+ * what is indexed (not to the page a reader gets), and counts the words for typo correction.
  * Pagefind reports problems in a list rather than by throwing; any of them fails the build.
  */
-export async function indexSite(siteDir: string): Promise<IndexReport> {
+async function indexBundle(plan: BundlePlan, pages: Map<string, Buffer>): Promise<BundleFiles> {
   const { index, errors } = await pagefind.createIndex({});
   if (!index || errors.length) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
   const wordCounts = new Map<string, number>();
-  let pages = 0;
+  let indexed = 0;
   // Several pages on their way to Pagefind's process at once: one at a time, the build mostly waited for its replies.
   const pagesBeingAdded = taskWindow(16);
   const problems: string[] = [];
   try {
-    const files = await builtHtmlFiles(siteDir);
-    for (const file of files) {
-      const html = await readFile(path.join(siteDir, file), "utf8");
+    for (const file of plan.files) {
+      const html = pages.get(file)!.toString("utf8");
       const { text, heading, headingWeight } = indexedText(html);
       const words = wordsOf(text);
       const extra = searchTerms(text, words);
@@ -82,17 +122,64 @@ export async function indexSite(siteDir: string): Promise<IndexReport> {
       await pagesBeingAdded.add(
         index.addHTMLFile({ sourcePath: file, content }).then((r) => void (r.errors.length && problems.push(`${file}: ${r.errors.join("; ")}`))),
       );
-      if (html.includes("data-pagefind-body")) pages++;
+      if (html.includes("data-pagefind-body")) indexed++;
     }
     await pagesBeingAdded.done();
     if (problems.length) throw new Error(`Pagefind could not index every page:\n- ${problems.join("\n- ")}`);
-    const written = await index.writeFiles({ outputPath: path.join(siteDir, "pagefind") });
-    if (written.errors.length) throw new Error(`Pagefind could not write its index: ${written.errors.join("; ")}`);
+    const made = await index.getFiles();
+    if (made.errors.length) throw new Error(`Pagefind could not write its index: ${made.errors.join("; ")}`);
+    const keep = plan.name === "" ? () => true : isIndexFile;
+    return { files: made.files.filter((f) => keep(f.path)).map((f) => [f.path, f.content]), pages: indexed, words: [...wordCounts] };
   } finally {
+    // The process goes with its bundle, so the next bundle's process starts empty.
     await pagefind.close();
   }
-  const words = wordList(wordCounts);
-  await writeFile(path.join(siteDir, wordListPath), JSON.stringify(words));
-  return { pages, words: wordCounts.size };
+}
+
+/**
+ * Indexes every HTML page of the built site with Pagefind, bundle by bundle (src/pipeline/search/searchBundles.ts):
+ * the primary bundle in pagefind/, the others in folders named by their inputs, listed in pagefind/bundles.json for
+ * the search page to merge. A bundle whose pages, and this code, are as they were when the cache got it is taken
+ * from the cache. Writes the word list for typo correction.
+ */
+export async function indexSite(siteDir: string): Promise<IndexReport> {
+  const files = await builtHtmlFiles(siteDir);
+  const sizes = [];
+  for (const file of files) sizes.push({ file, bytes: (await stat(path.join(siteDir, file))).size });
+  const plans = planBundles(sizes);
+  const version = await indexerHash();
+  let fromCache = 0;
+  const wordCounts = new Map<string, number>();
+  const merged: string[] = [];
+  let pages = 0;
+  for (const plan of plans) {
+    const html = new Map<string, Buffer>();
+    const key = createHash("sha256").update(`${version}\n${plan.name}\n`);
+    for (const file of plan.files) {
+      const bytes = await readFile(path.join(siteDir, file));
+      html.set(file, bytes);
+      key.update(`${file}\n`).update(createHash("sha256").update(bytes).digest());
+    }
+    const inputs = key.digest("hex");
+    let indexed = false;
+    const made = async () => {
+      indexed = true;
+      return serialize(await indexBundle(plan, html));
+    };
+    const bundle = deserialize(await cachedFile("search-bundle", inputs, made)) as BundleFiles;
+    if (!indexed) fromCache++;
+    const href = plan.name === "" ? primaryBundleHref : searchBundleHref(plan.name, inputs.slice(0, 10));
+    const folder = path.join(siteDir, href);
+    for (const [file, content] of bundle.files) {
+      await mkdir(path.dirname(path.join(folder, file)), { recursive: true });
+      await writeFile(path.join(folder, file), content);
+    }
+    if (plan.name !== "") merged.push(href);
+    pages += bundle.pages;
+    for (const [word, count] of bundle.words) wordCounts.set(word, (wordCounts.get(word) ?? 0) + count);
+  }
+  await writeFile(path.join(siteDir, fileOfHref(sitePages.searchBundles)), JSON.stringify(merged));
+  await writeFile(path.join(siteDir, wordListPath), JSON.stringify(wordList(wordCounts)));
+  return { pages, words: wordCounts.size, bundles: plans.length, bundlesFromCache: fromCache };
 }
 // Stryker restore all

@@ -39,6 +39,17 @@ export async function verifySite(siteDir: string, expected: ExpectedPages): Prom
   }
   checks++;
   if (!(await exists("pagefind/pagefind-entry.json"))) problems.push("the search index (pagefind/pagefind-entry.json) is missing");
+  // The search page merges the bundles this list names (src/pipeline/search/searchBundles.ts); one missing loses its pages' results.
+  checks++;
+  const bundleList = fileOfHref(sitePages.searchBundles);
+  const bundles: unknown = await readFile(path.join(siteDir, bundleList), "utf8").then(JSON.parse, () => undefined);
+  if (!Array.isArray(bundles)) problems.push(`the list of the search index's bundles (${bundleList}) is missing or not a list`);
+  else {
+    for (const href of bundles) {
+      checks++;
+      if (!(await exists(fileOfHref(`${href}pagefind-entry.json`)))) problems.push(`the search index's bundle ${href}, listed in ${bundleList}, is missing`);
+    }
+  }
 
   checks++;
   const statsPage = await readFile(path.join(siteDir, fileOfHref(sitePages.appropriations)), "utf8").catch(() => "");
