@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
-import { mkdir, readFile, stat, writeFile } from "node:fs/promises";
+import { mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { deserialize, serialize } from "node:v8";
 import * as pagefind from "pagefind";
@@ -145,7 +146,7 @@ async function indexBundle(plan: BundlePlan, pages: Map<string, Buffer>): Promis
 export async function indexSite(siteDir: string): Promise<IndexReport> {
   const files = await builtHtmlFiles(siteDir);
   const sizes = [];
-  for (const file of files) sizes.push({ file, bytes: (await stat(path.join(siteDir, file))).size });
+  for (const file of files) sizes.push({ file, bytes: statSync(path.join(siteDir, file)).size });
   const plans = planBundles(sizes);
   const version = await indexerHash();
   let fromCache = 0;
@@ -156,7 +157,7 @@ export async function indexSite(siteDir: string): Promise<IndexReport> {
     const html = new Map<string, Buffer>();
     const key = createHash("sha256").update(`${version}\n${plan.name}\n`);
     for (const file of plan.files) {
-      const bytes = await readFile(path.join(siteDir, file));
+      const bytes = readFileSync(path.join(siteDir, file));
       html.set(file, bytes);
       key.update(`${file}\n`).update(createHash("sha256").update(bytes).digest());
     }
@@ -170,10 +171,10 @@ export async function indexSite(siteDir: string): Promise<IndexReport> {
     if (!indexed) fromCache++;
     const href = plan.name === "" ? primaryBundleHref : searchBundleHref(plan.name, inputs.slice(0, 10));
     const folder = path.join(siteDir, href);
-    for (const [file, content] of bundle.files) {
-      await mkdir(path.dirname(path.join(folder, file)), { recursive: true });
-      await writeFile(path.join(folder, file), content);
-    }
+    // Written one by one without the thread pool's round trips: a bundle is a thousand small files at 10×.
+    const folders = new Set(bundle.files.map(([file]) => path.dirname(path.join(folder, file))));
+    for (const dir of folders) mkdirSync(dir, { recursive: true });
+    for (const [file, content] of bundle.files) writeFileSync(path.join(folder, file), content);
     if (plan.name !== "") merged.push(href);
     pages += bundle.pages;
     for (const [word, count] of bundle.words) wordCounts.set(word, (wordCounts.get(word) ?? 0) + count);
