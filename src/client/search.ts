@@ -48,16 +48,25 @@ const wide = matchMedia("(min-width: 48rem)");
 filterBox.open = wide.matches;
 wide.addEventListener("change", () => (filterBox.open = wide.matches));
 
-const pagefindUrl: string = sitePages.searchScript;
-const pagefind: Pagefind = await import(/* @vite-ignore */ pagefindUrl);
-// A long topic page that covers a subject should not lose to a short table page that only names it; Pagefind's default
-// pageLength (0.75) favours short pages strongly.
-const searchOptions = { excerptLength: 24, ranking: { pageLength: 0.3 } };
-await pagefind.options(searchOptions);
-// The index comes in bundles (src/pipeline/search/searchBundles.ts): the script's own, and the others listed here.
-const bundles = (await (await fetch(sitePages.searchBundles)).json()) as string[];
-await Promise.all(bundles.map((bundle) => pagefind.mergeIndex(bundle, searchOptions)));
-const allFacets = await pagefind.filters();
+/** Pagefind with every bundle of the index (src/pipeline/search/searchBundles.ts): the script's own, and the others listed. */
+async function loadIndex(): Promise<{ pagefind: Pagefind; allFacets: Record<string, Record<string, number>> }> {
+  const pagefindUrl: string = sitePages.searchScript;
+  const pagefind: Pagefind = await import(/* @vite-ignore */ pagefindUrl);
+  // A long topic page that covers a subject should not lose to a short table page that only names it; Pagefind's default
+  // pageLength (0.75) favours short pages strongly.
+  const searchOptions = { excerptLength: 24, ranking: { pageLength: 0.3 } };
+  await pagefind.options(searchOptions);
+  const response = await fetch(sitePages.searchBundles);
+  if (!response.ok) throw new Error(`${sitePages.searchBundles}: ${response.status}`);
+  const bundles = (await response.json()) as string[];
+  await Promise.all(bundles.map((bundle) => pagefind.mergeIndex(bundle, searchOptions)));
+  return { pagefind, allFacets: await pagefind.filters() };
+}
+// Without the whole index, no search: results from part of it would look complete.
+const { pagefind, allFacets } = await loadIndex().catch((error: unknown) => {
+  document.querySelector<HTMLElement>("#sok-feil")!.hidden = false;
+  throw error;
+});
 let words: string[] | undefined;
 let shown = 0;
 let current: PagefindSearch["results"] = [];

@@ -177,8 +177,19 @@ describe("search", () => {
     expect(await page.getAttribute("header a.header-find", "href")).toBe("/sok/");
     await page.goto(`${site.url}/sok/`);
     // Without JavaScript the search page lists the overviews that lead to every page.
-    expect(await page.locator("main a[href='/tilbud/']").first().isVisible()).toBe(true);
+    expect(await page.locator("main a[href='/tilbud/']:visible").count()).toBeGreaterThan(0);
     await context.close();
+  });
+
+  it("says so when the index cannot be loaded whole, and searches in none of it", async () => {
+    const page = await site.browser.newPage();
+    await page.route("**/pagefind/bundles.json", (route) => route.fulfill({ status: 404, body: "" }));
+    await page.goto(`${site.url}/sok/?q=angst`);
+    await page.locator("#sok-feil").waitFor({ state: "visible" });
+    expect(await page.textContent("#sok-feil")).toMatch(/Søket kunne ikke lastes/);
+    expect(await page.isVisible("#sok-js")).toBe(false);
+    expect(await page.locator("#sok-treff li").count()).toBe(0);
+    await page.close();
   });
 
   it("narrows results by content type and region, keeps the facets in the URL, and shows type and region on each result", async () => {
