@@ -9,8 +9,11 @@ import path from "node:path";
  */
 export const cacheDirVariable = "HOA_CACHE_DIR";
 
-/** `remade`: entries that were there but empty or damaged, made again (counted in `misses` too). */
-export const cacheStats = { hits: 0, misses: 0, remade: 0 };
+/**
+ * `remade`: entries that were there but empty or damaged, made again (counted in `misses` too). `hitsByKind`: the
+ * hits of each kind of file, for a stage that counts its own while another stage uses the cache at the same time.
+ */
+export const cacheStats = { hits: 0, misses: 0, remade: 0, hitsByKind: new Map<string, number>() };
 
 const sha256 = (data: Buffer) => createHash("sha256").update(data).digest();
 const checksumBytes = 32;
@@ -33,6 +36,7 @@ export async function cachedFile(kind: string, input: string, make: () => Promis
   const hit = entry && entryContent(entry);
   if (hit) {
     cacheStats.hits++;
+    cacheStats.hitsByKind.set(kind, (cacheStats.hitsByKind.get(kind) ?? 0) + 1);
     return hit;
   }
   cacheStats.misses++;

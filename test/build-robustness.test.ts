@@ -553,6 +553,23 @@ describe("the file cache", () => {
       expect(made).toBe(5);
     });
   });
+
+  it("counts the hits of each kind apart, so two stages using it at once each count their own", async () => {
+    const { cachedFile, cacheStats } = await import("../src/fileCache.ts");
+    await withFileCache(async () => {
+      const make = async () => Buffer.from("bytes");
+      await cachedFile("kind-a", "1", make);
+      await cachedFile("kind-b", "1", make);
+      const a = cacheStats.hitsByKind.get("kind-a") ?? 0;
+      const b = cacheStats.hitsByKind.get("kind-b") ?? 0;
+      await cachedFile("kind-a", "1", make);
+      await cachedFile("kind-a", "1", make);
+      await cachedFile("kind-b", "1", make);
+      await cachedFile("kind-a", "2", make); // a miss
+      expect(cacheStats.hitsByKind.get("kind-a")).toBe(a + 2);
+      expect(cacheStats.hitsByKind.get("kind-b")).toBe(b + 1);
+    });
+  });
 });
 
 describe("scripts/build.ts", () => {

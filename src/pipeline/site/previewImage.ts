@@ -18,6 +18,9 @@ export function wrapTitle(title: string, width = 30, maxLines = 4): string[] {
   return [...lines.slice(0, maxLines - 1), `${lines[maxLines - 1]!.slice(0, width - 1)}…`];
 }
 
+/** The preview images' kind of entry in the file cache. */
+export const previewCacheKind = "preview";
+
 // Stryker disable all: the drawing is sharp's, checked by a real build (test/build.test.ts); mutation testing leaves it out (test/MUTATION.md).
 /**
  * The 1200×630 image shown when a page is shared: site name, section, the page's title and the data release.
@@ -33,6 +36,6 @@ export async function previewImage(options: { title: string; section: string; si
   ${lines.map((l, i) => `<text x="80" y="${270 + i * 72}" font-family="DejaVu Sans, sans-serif" font-size="58" font-weight="bold" fill="#111">${escapeXml(l)}</text>`).join("\n  ")}
   <text x="80" y="580" font-family="DejaVu Sans, sans-serif" font-size="26" fill="#333">${escapeXml(options.footer)}</text>
 </svg>`;
-  return cachedFile("preview", svg, () => sharp(Buffer.from(svg)).png({ compressionLevel: 6 }).toBuffer());
+  return cachedFile(previewCacheKind, svg, () => sharp(Buffer.from(svg)).png({ compressionLevel: 6 }).toBuffer());
 }
 // Stryker restore all

@@ -6,7 +6,7 @@ import { escapeXml } from "../../format.ts";
 import { dataRelease, site } from "../../site.ts";
 import { builtHtmlFiles } from "./builtPages.ts";
 import { detached, metaContent } from "./pageText.ts";
-import { previewImage } from "./previewImage.ts";
+import { previewCacheKind, previewImage } from "./previewImage.ts";
 import { cacheStats } from "../../fileCache.ts";
 import { taskWindow } from "../taskWindow.ts";
 
@@ -31,7 +31,9 @@ export async function writeSiteFiles(siteDir: string): Promise<SiteFilesReport> 
   // every SVG and PNG in memory together (the peak of the 10× bench).
   const imagesBeingMade = taskWindow(4);
   let images = 0;
-  const hitsBefore = cacheStats.hits;
+  // The index stage runs beside this one and uses the cache too: only the preview images' hits count here.
+  const imageHits = () => cacheStats.hitsByKind.get(previewCacheKind) ?? 0;
+  const hitsBefore = imageHits();
   // Citation files and preview images are named by the page's path flattened to one word; two pages must never share one.
   const pageOfFileBase = new Map<string, string>();
   try {
@@ -75,5 +77,5 @@ export async function writeSiteFiles(siteDir: string): Promise<SiteFilesReport> 
     "",
   ].join("\n");
   await writeFile(path.join(siteDir, fileOfHref(sitePages.sitemap)), sitemap);
-  return { citations: urls.length, images, imagesFromCache: cacheStats.hits - hitsBefore, sitemapUrls: urls.length };
+  return { citations: urls.length, images, imagesFromCache: imageHits() - hitsBefore, sitemapUrls: urls.length };
 }
