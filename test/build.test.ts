@@ -862,6 +862,10 @@ describe("a rebuild after a changed row (Astro's incremental build)", () => {
     const full = build(dataDir, fullDir);
     expect(full.status, full.stderr).toBe(0);
     expect(reusedOf(full.stdout)).toBe(0);
+    // Its pages are those the incremental build indexed, so every bundle of the search index comes from the file cache.
+    const [, bundles, unchanged] = /^\[index\] .* in (\d+) bundles \((\d+) unchanged, from the cache\)/m.exec(full.stdout) ?? [];
+    expect(Number(bundles)).toBeGreaterThanOrEqual(2);
+    expect(unchanged).toBe(bundles);
     const [incremental, fromNothing] = [await files(outDir), await files(fullDir)];
     expect([...incremental.keys()]).toEqual([...fromNothing.keys()]);
     expect([...incremental].filter(([name, bytes]) => !bytes.equals(fromNothing.get(name)!)).map(([name]) => name)).toEqual([]);
