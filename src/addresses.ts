@@ -109,9 +109,11 @@ export const hsdsFileHref = (file: string): string => `/data/hsds/${file}`;
 // Search
 /** A folder of Pagefind's files named by their content hash (kept a year by browsers): "fragment" → "/pagefind/fragment/". */
 export const searchIndexFolderHref = (folder: "fragment" | "index" | "filter"): string => `/pagefind/${folder}/`;
+/** The index's primary bundle, with Pagefind's script, which the search page loads. */
+export const primarySearchBundleHref = "/pagefind/";
 /** Where the index's other bundles are, each in a folder named by its content (kept a year by browsers). */
 export const searchBundlesFolderHref = "/pagefind/deler/";
-/** A bundle's folder: ("kunnskap", "0a1b2c3d4e") → "/pagefind/deler/kunnskap-0a1b2c3d4e/". */
+/** A merged bundle's folder: ("2", "0a1b2c3d4e") → "/pagefind/deler/2-0a1b2c3d4e/". */
 export const searchBundleHref = (name: string, contentHash: string): string => `${searchBundlesFolderHref}${name}-${contentHash}/`;
 export const searchHref = (query: string): string => `${sitePages.search}?q=${encodeURIComponent(query)}`;
 

@@ -1,5 +1,7 @@
 import { createHash, randomUUID } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
 import path from "node:path";
 
 /**
@@ -14,6 +16,26 @@ export const cacheDirVariable = "HOA_CACHE_DIR";
  * hits of each kind of file, for a stage that counts its own while another stage uses the cache at the same time.
  */
 export const cacheStats = { hits: 0, misses: 0, remade: 0, hitsByKind: new Map<string, number>() };
+
+/** An installed package's version, from its package.json (found beside this project's modules, whatever its exports allow). */
+function packageVersion(name: string): string {
+  const folders = createRequire(import.meta.url).resolve.paths(name) ?? [];
+  const manifest = folders.map((dir) => path.join(dir, name, "package.json")).find((f) => existsSync(f));
+  if (!manifest) throw new Error(`package ${name} is not installed`);
+  return (JSON.parse(readFileSync(manifest, "utf8")) as { version: string }).version;
+}
+
+/**
+ * What makes a kind of cached file besides its input: the source files of the code that makes it and the versions of
+ * the packages it runs, as one hash for its keys. An entry is then used only by the code that made it, so a fix applies
+ * at the next build.
+ */
+export function codeVersion(files: readonly string[], packages: readonly string[]): string {
+  const hash = createHash("sha256");
+  for (const file of files) hash.update(readFileSync(file));
+  for (const name of packages) hash.update(`${name} ${packageVersion(name)}\n`);
+  return hash.digest("hex");
+}
 
 const sha256 = (data: Buffer) => createHash("sha256").update(data).digest();
 const checksumBytes = 32;

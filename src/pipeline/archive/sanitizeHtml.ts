@@ -1,10 +1,7 @@
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { html, parse, serialize, type DefaultTreeAdapterTypes } from "parse5";
-import { cachedFile } from "../../fileCache.ts";
+import { cachedFile, codeVersion } from "../../fileCache.ts";
 
 type ParentNode = DefaultTreeAdapterTypes.ParentNode;
 type Element = DefaultTreeAdapterTypes.Element;
@@ -121,11 +118,7 @@ export function sanitizeHtml(source: string): string {
  * What the sanitizer is: this file and the parser's version. A cached page is used only by the sanitizer that made it,
  * so a fix here applies to every archived page at the next build.
  */
-const sanitizerVersion = (() => {
-  const parserPackage = path.join(path.dirname(createRequire(import.meta.url).resolve("parse5")), "..", "package.json");
-  const parserVersion = (JSON.parse(readFileSync(parserPackage, "utf8")) as { version: string }).version;
-  return createHash("sha256").update(readFileSync(fileURLToPath(import.meta.url))).update(`parse5 ${parserVersion}`).digest("hex");
-})();
+const sanitizerVersion = codeVersion([fileURLToPath(import.meta.url)], ["parse5"]);
 
 /** sanitizeHtml, kept in the file cache (src/fileCache.ts) by the page's bytes: an archived page is the same at every build. */
 export async function sanitizeHtmlCached(source: string): Promise<string> {

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { readFile, writeFile } from "node:fs/promises";
+import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { deserialize, serialize } from "node:v8";
 import * as pagefind from "pagefind";
@@ -9,9 +9,9 @@ import { detached, indexedText } from "../site/pageText.ts";
 import { searchTerms, wordsOf } from "./searchTerms.ts";
 import { planBundles, type BundlePlan } from "./searchBundles.ts";
 import { taskWindow } from "../taskWindow.ts";
-import { cachedFile } from "../../fileCache.ts";
+import { cachedFile, cacheStats, codeVersion } from "../../fileCache.ts";
 import { addedWordsMarker } from "../../client/excerpt.ts";
-import { fileOfHref, searchBundleHref, sitePages } from "../../addresses.ts";
+import { fileOfHref, primarySearchBundleHref, searchBundleHref, sitePages } from "../../addresses.ts";
 
 /** Where the search page finds the index's words, to correct a query's typos. */
 export const wordListPath = fileOfHref(sitePages.searchWords);
@@ -54,28 +54,12 @@ export function wordList(counts: Map<string, number>): Record<string, number> {
 }
 
 // Stryker disable all: only a real build runs Pagefind (test/build.test.ts); mutation testing leaves this out (test/MUTATION.md).
-/** What makes a bundle besides its pages: this code, the words it adds, and Pagefind's version. */
-const indexerSources = [
-  "indexSite.ts",
-  "searchTerms.ts",
-  "vocabulary.ts",
-  "searchBundles.ts",
-  "../site/pageText.ts",
-  "../../client/excerpt.ts",
-  "../../../node_modules/pagefind/package.json",
-].map((f) => path.join(import.meta.dirname, f));
-let indexerVersion: string | undefined;
-async function indexerHash(): Promise<string> {
-  if (!indexerVersion) {
-    const hash = createHash("sha256");
-    for (const f of indexerSources) hash.update(await readFile(f));
-    indexerVersion = hash.digest("hex");
-  }
-  return indexerVersion;
-}
-
-/** The primary bundle's folder, where the search page loads Pagefind's script from: "/pagefind/". */
-const primaryBundleHref = `${path.posix.dirname(sitePages.searchScript)}/`;
+/** What makes a bundle besides its pages: this code, the words it adds, and Pagefind. */
+const indexerVersion = codeVersion(
+  ["indexSite.ts", "searchTerms.ts", "vocabulary.ts", "searchBundles.ts", "../site/pageText.ts", "../../client/excerpt.ts"].map((f) => path.join(import.meta.dirname, f)),
+  ["pagefind"],
+);
+const bundleCacheKind = "search-bundle";
 
 /** A bundle as the cache keeps it: Pagefind's files, the page count and the words for typo correction. */
 interface BundleFiles {
@@ -148,28 +132,22 @@ export async function indexSite(siteDir: string): Promise<IndexReport> {
   const sizes = [];
   for (const file of files) sizes.push({ file, bytes: statSync(path.join(siteDir, file)).size });
   const plans = planBundles(sizes);
-  const version = await indexerHash();
-  let fromCache = 0;
+  const hits = () => cacheStats.hitsByKind.get(bundleCacheKind) ?? 0;
+  const hitsBefore = hits();
   const wordCounts = new Map<string, number>();
   const merged: string[] = [];
   let pages = 0;
   for (const plan of plans) {
     const html = new Map<string, Buffer>();
-    const key = createHash("sha256").update(`${version}\n${plan.name}\n`);
+    const key = createHash("sha256").update(`${indexerVersion}\n${plan.name}\n`);
     for (const file of plan.files) {
       const bytes = readFileSync(path.join(siteDir, file));
       html.set(file, bytes);
       key.update(`${file}\n`).update(createHash("sha256").update(bytes).digest());
     }
     const inputs = key.digest("hex");
-    let indexed = false;
-    const made = async () => {
-      indexed = true;
-      return serialize(await indexBundle(plan, html));
-    };
-    const bundle = deserialize(await cachedFile("search-bundle", inputs, made)) as BundleFiles;
-    if (!indexed) fromCache++;
-    const href = plan.name === "" ? primaryBundleHref : searchBundleHref(plan.name, inputs.slice(0, 10));
+    const bundle = deserialize(await cachedFile(bundleCacheKind, inputs, async () => serialize(await indexBundle(plan, html)))) as BundleFiles;
+    const href = plan.name === "" ? primarySearchBundleHref : searchBundleHref(plan.name, inputs.slice(0, 10));
     const folder = path.join(siteDir, href);
     // Written one by one without the thread pool's round trips: a bundle is a thousand small files at 10×.
     const folders = new Set(bundle.files.map(([file]) => path.dirname(path.join(folder, file))));
@@ -181,6 +159,6 @@ export async function indexSite(siteDir: string): Promise<IndexReport> {
   }
   await writeFile(path.join(siteDir, fileOfHref(sitePages.searchBundles)), JSON.stringify(merged));
   await writeFile(path.join(siteDir, wordListPath), JSON.stringify(wordList(wordCounts)));
-  return { pages, words: wordCounts.size, bundles: plans.length, bundlesFromCache: fromCache };
+  return { pages, words: wordCounts.size, bundles: plans.length, bundlesFromCache: hits() - hitsBefore };
 }
 // Stryker restore all
