@@ -6,6 +6,8 @@ import { parseHTML } from "linkedom";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cacheBeside, copyOfShippedData, projectRoot, regenerateFromShippedData, removeDataCopy, shippedData } from "./helpers.ts";
 import { placeholderUrl } from "../src/siteConfig.ts";
+import { astroCacheOf, readAstroManifest, type AstroManifest } from "../src/pipeline/astro/astroCache.ts";
+import { cacheDirVariable } from "../src/fileCache.ts";
 
 /** Text that would break or inject into MDX/HTML/JSX if it were not escaped. */
 const hostile = [
@@ -832,6 +834,13 @@ describe("a rebuild after a changed row (Astro's incremental build)", () => {
   }
   const reusedOf = (stdout: string) => Number(/^\[astro build\] .*; (\d+) pages and files whose code and data were unchanged copied from the last build/m.exec(stdout)?.[1]);
   const rowsOf = async (file: string) => csvParse(await readFile(path.join(dataDir, file), "utf8"));
+  /** The offer route in Astro's manifest of the last build into outDir: its code hash, and each path's cacheKey. */
+  const offerRoute = async () => (await readAstroManifest(astroCacheOf(outDir, cacheBeside(dataDir)[cacheDirVariable])))!.routes["src/pages/tilbud/[id].astro"]!;
+  /** The paths whose cacheKey changed from one build to the next: those Astro rendered again. */
+  const rekeyed = (before: AstroManifest["routes"][string], after: AstroManifest["routes"][string]) =>
+    Object.keys(after.paths)
+      .filter((p) => JSON.stringify(before.paths[p]?.cacheKey) !== JSON.stringify(after.paths[p]!.cacheKey))
+      .sort();
   async function changeFirstRow(file: string, column: string, change: (value: string) => string): Promise<Record<string, string>> {
     const rows = await rowsOf(file);
     rows[0]![column] = change(rows[0]![column]!);
@@ -843,12 +852,34 @@ describe("a rebuild after a changed row (Astro's incremental build)", () => {
     const tables = (await rowsOf("statistics_tables.csv")).length;
     const studies = (await rowsOf("literature.csv")).length;
 
+    const offers = await rowsOf("offers.csv");
+    const pathsOfProvider = (provider: string) => offers.filter((o) => o.provider_id === provider).map((o) => `/tilbud/${o.id}/`).sort();
+
     // An offer's name: the table pages (HTML, CSV, Excel CSV) and the study pages read no offer, so they are copied.
+    // Of the offer pages, only those that show the name are rendered again: the offer's own and those of its provider's
+    // other offers. The route's code hash stays, and only their keys change.
+    const beforeOffer = await offerRoute();
     const offer = await changeFirstRow("offers.csv", "name", (name) => `${name} (nytt navn)`);
     const afterOffer = build(dataDir);
     expect(afterOffer.status, afterOffer.stderr).toBe(0);
     expect(reusedOf(afterOffer.stdout)).toBeGreaterThanOrEqual(3 * tables + studies);
     expect(await readFile(path.join(outDir, "tilbud", offer.id!, "index.html"), "utf8")).toContain(offer.name!.replaceAll("&", "&amp;"));
+    const afterOfferRoute = await offerRoute();
+    expect(afterOfferRoute.dependencyHash).toBe(beforeOffer.dependencyHash);
+    expect(pathsOfProvider(offer.provider_id!).length).toBeLessThan(offers.length / 4);
+    expect(rekeyed(beforeOffer, afterOfferRoute)).toEqual(pathsOfProvider(offer.provider_id!));
+
+    // A provider's name, which offer pages show: every page of the provider's offers has it, and only those are rendered again.
+    const provider = await changeFirstRow("providers.csv", "name", (name) => `${name} (nytt navn)`);
+    const afterProvider = build(dataDir);
+    expect(afterProvider.status, afterProvider.stderr).toBe(0);
+    const afterProviderRoute = await offerRoute();
+    expect(afterProviderRoute.dependencyHash).toBe(beforeOffer.dependencyHash);
+    expect(pathsOfProvider(provider.id!).length).toBeGreaterThan(0);
+    expect(rekeyed(afterOfferRoute, afterProviderRoute)).toEqual(pathsOfProvider(provider.id!));
+    for (const href of pathsOfProvider(provider.id!)) {
+      expect(await readFile(path.join(outDir, href, "index.html"), "utf8"), href).toContain(provider.name!.replaceAll("&", "&amp;"));
+    }
 
     // A study's title: its page is rendered again, though the last build copied it.
     const study = await changeFirstRow("literature.csv", "title", (title) => `${title} (ny tittel)`);

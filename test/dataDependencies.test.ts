@@ -1,8 +1,9 @@
+import { readFileSync } from "node:fs";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { dataDependencies, dataDependenciesPlugin, dataHashes, keyedPerPath } from "../src/pipeline/astro/dataDependencies.ts";
+import { dataDependencies, dataDependenciesPlugin, dataHashes, entryDataDependencies, importedFiles, keyedPerPath, keyedThrough, missedImports, type DataDependency } from "../src/pipeline/astro/dataDependencies.ts";
 import { pagesReused, type AstroManifest } from "../src/pipeline/astro/astroCache.ts";
 import * as model from "../src/model/datasets.ts";
 import { projectRoot } from "./helpers.ts";
@@ -125,18 +126,161 @@ describe("the hashes written into the modules", () => {
     expect(pageChanged.content).not.toBe(csvChanged.content);
   });
 
-  it("are appended to the code of a module that reads data, so no line moves; other modules are left as they are", async () => {
+  it("are appended to the code of an entry, for what it and the modules it imports read, so no line moves; other modules are left as they are", async () => {
+    await write("lib/offerNames.ts", `import { offers } from "../records.ts";\nexport const names = () => offers.map((o) => o.name);`);
+    await write("pages/x.astro", `---\nimport { names } from "../lib/offerNames.ts";\n---\n{names()}`);
     const plugin = dataDependenciesPlugin(dir);
     const id = path.join(dir, "pages", "x.astro");
-    const code = `import { offers } from "../records.ts";\nexport default offers;`;
+    const code = "compiled x.astro";
     const first = plugin.transform(code, id)!.code;
     expect(first.startsWith(code + "\n")).toBe(true);
     expect(first).toContain(dataHashes(dir)({ dataset: "offers" }));
-    expect(plugin.transform(`import { sitePages } from "../addresses.ts";`, id)).toBeUndefined();
+    expect(plugin.transform("compiled offerNames.ts", path.join(dir, "lib", "offerNames.ts"))).toBeUndefined();
+    await write("pages/y.astro", `---\nimport { sitePages } from "../addresses.ts";\n---`);
+    expect(plugin.transform("compiled y.astro", path.join(dir, "pages", "y.astro"))).toBeUndefined();
     expect(plugin.transform(code, `${id}?astro&type=style&index=0&lang.css`)).toBeUndefined();
     expect(plugin.transform(code, path.join(os.tmpdir(), "elsewhere.ts"))).toBeUndefined();
     await write("generated/data/offers.json", `[{"name":"D"}]`);
     expect(dataDependenciesPlugin(dir).transform(code, id)!.code).not.toBe(first);
+  });
+
+  it("stop the build when Vite's module graph has an entry import a module of src/ that the walk missed", async () => {
+    await write("pages/z.astro", `---\nimport { names } from "../lib/offerNames.ts";\n---`);
+    const plugin = dataDependenciesPlugin(dir);
+    const entry = path.join(dir, "pages", "z.astro");
+    plugin.transform("compiled z.astro", entry);
+    const graph = new Map<string, string[]>([
+      [entry, ["\0virtual:thing", path.join(dir, "lib", "offerNames.ts")]],
+      ["\0virtual:thing", [path.join(dir, "lib", "hidden.ts")]],
+    ]);
+    const errors: string[] = [];
+    const context = {
+      getModuleInfo: (id: string) => (graph.has(id) || id.startsWith(dir) ? { importedIds: graph.get(id) ?? [], dynamicallyImportedIds: [] } : null),
+      error: (message: string): never => {
+        errors.push(message);
+        throw new Error(message);
+      },
+    };
+    expect(() => plugin.buildEnd.call(context)).toThrow(/pages\/z\.astro imports lib\/hidden\.ts, which the data walk/);
+    graph.set("\0virtual:thing", []);
+    expect(() => plugin.buildEnd.call(context)).not.toThrow();
+    expect(errors).toHaveLength(1);
+  });
+});
+
+describe("the walk from an entry through the modules it imports", () => {
+  let dir: string;
+  const write = async (rel: string, text: string) => {
+    await mkdir(path.dirname(path.join(dir, rel)), { recursive: true });
+    await writeFile(path.join(dir, rel), text);
+  };
+  const read = (file: string) => readFileSync(file, "utf8");
+  const names = (dependencies: DataDependency[]) => dependencies.map((d) => (typeof d === "string" ? d : d.dataset));
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), "hoa-walk-"));
+    await write("a.ts", "");
+    await write("b.astro", "");
+    await write("dir/index.ts", "");
+    await write("t.ts", "");
+    await write("u.ts", "");
+    await write("v.ts", "");
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  it("resolves relative imports to files of src/, and leaves out imports of types only, packages and missing files", () => {
+    const code = [
+      `import { x } from "./a";`,
+      `import B from "./b.astro";`,
+      `import { d } from "./dir";`,
+      `import raw from "./v.ts?raw";`,
+      `import type { T } from "./t.ts";`,
+      `export type { U } from "./u.ts";`,
+      `import { type V, w } from "./v.ts";`,
+      `import { getCollection } from "astro:content";`,
+      `import { csvParse } from "d3-dsv";`,
+      `import { gone } from "./gone.ts";`,
+      `const later = await import("./a.ts");`,
+    ].join("\n");
+    expect(importedFiles(code, path.join(dir, "entry.astro")).sort()).toEqual(["a.ts", "b.astro", "dir/index.ts", "v.ts"].map((f) => path.join(dir, f)).sort());
+  });
+
+  it("gathers what every module reached reads, through cycles, and counts all data once any module reads it generically", async () => {
+    await write("records.ts", "");
+    await write("pages/p.astro", `---\nimport { one } from "../one.ts";\nimport { getCollection } from "astro:content";\n---`);
+    await write("one.ts", `import { two } from "./two.ts";\nimport { offers } from "./records.ts";`);
+    await write("two.ts", `import { one } from "./one.ts";\nimport { sourceById } from "./records.ts";\nimport type { Place } from "./places.ts";`);
+    await write("places.ts", `import { places } from "./records.ts";`);
+    const entry = path.join(dir, "pages", "p.astro");
+    const walked = entryDataDependencies(entry, dir, read);
+    expect(names(walked.dependencies)).toEqual(["content", "offers", "sources"]);
+    expect([...walked.modules].sort()).toEqual([entry, path.join(dir, "one.ts"), path.join(dir, "records.ts"), path.join(dir, "two.ts")].sort());
+    await write("two.ts", `import { one } from "./one.ts";\nimport * as records from "./records.ts";`);
+    expect(names(entryDataDependencies(entry, dir, read).dependencies)).toEqual(["all data", "content"]);
+  });
+
+  it("leaves out, for a route keyed per path, what it reaches only through its keyed module", async () => {
+    await write("offerPage.ts", `import { offers } from "./records.ts";\nimport { shared } from "./shared.ts";`);
+    await write("shared.ts", `import { providers } from "./records.ts";`);
+    await write("pages/tilbud/[id].astro", `---\nimport { offerPagePaths } from "../../offerPage.ts";\n---`);
+    const route = path.join(dir, "pages", "tilbud", "[id].astro");
+    const walked = entryDataDependencies(route, dir, read);
+    expect(walked.dependencies).toEqual([]);
+    expect(walked.modules).toContain(path.join(dir, "shared.ts"));
+    await write("pages/tilbud/[id].astro", `---\nimport { offerPagePaths } from "../../offerPage.ts";\nimport { shared } from "../../shared.ts";\n---`);
+    expect(names(entryDataDependencies(route, dir, read).dependencies)).toEqual(["providers"]);
+    // The same module anywhere else is an ordinary import.
+    await write("pages/other.astro", `---\nimport { offerPagePaths } from "../offerPage.ts";\n---`);
+    expect(names(entryDataDependencies(path.join(dir, "pages", "other.astro"), dir, read).dependencies)).toEqual(["offers", "providers"]);
+  });
+
+  it("finds the imports Vite has and the walk missed, following modules outside src/ but not another entry or a package", () => {
+    const at = (f: string) => path.join(dir, f);
+    const [entry, walkedFile, missed, otherEntry, inPackage] = [at("pages/e.astro"), at("w.ts"), at("m.ts"), at("pages/o.astro"), at("node_modules/p/index.js")];
+    const graph: Record<string, string[]> = {
+      [entry]: [walkedFile, `${entry}?astro&type=style&lang.css`, "\0astro:content", otherEntry, inPackage],
+      "\0astro:content": [missed],
+      [otherEntry]: [at("hidden-by-entry.ts")],
+      [inPackage]: [at("behind-package.ts")],
+    };
+    const info = (id: string) => ({ importedIds: graph[id] ?? [], dynamicallyImportedIds: [] });
+    expect(missedImports(entry, new Set([entry, walkedFile]), info, dir)).toEqual([missed]);
+    expect(missedImports(entry, new Set([entry, walkedFile, missed]), info, dir)).toEqual([]);
+  });
+});
+
+describe("the offer route, keyed per path through src/offerPage.ts", () => {
+  const route = path.join(srcDir, "pages", "tilbud", "[id].astro");
+  const read = (file: string) => readFileSync(file, "utf8");
+
+  it("reads the offers, providers, places, updates, referral facts and web addresses only through offerPage.ts", () => {
+    expect(keyedThrough).toEqual({ "pages/tilbud/[id].astro": "offerPage.ts" });
+    const { dependencies, modules } = entryDataDependencies(route, srcDir, read);
+    const read_ = dependencies.map((d) => (typeof d === "string" ? d : d.dataset));
+    for (const name of ["offers", "providers", "places", "offer_updates", "referral_facts", "web_addresses"]) expect(read_).not.toContain(name);
+    expect(read_).not.toContain("all data");
+    expect(modules).toContain(path.join(srcDir, "offerPage.ts"));
+    expect(modules).toContain(path.join(srcDir, "offers.ts"));
+  });
+
+  it("keys each offer's page by what it shows: a changed offer changes the keys of its provider's offer pages and no other", async () => {
+    const { offerPagePaths } = await import("../src/offerPage.ts");
+    const { offers } = await import("../src/records.ts");
+    const keys = () => new Map(offerPagePaths().map((p) => [p.params.id, p.cacheKey]));
+    const before = keys();
+    expect(before.size).toBe(offers.length);
+    expect(new Set(before.values()).size).toBe(offers.length);
+    expect(keys()).toEqual(before);
+    const changed = offers.find((o) => offers.some((other) => other !== o && other.provider_id === o.provider_id))!;
+    const originalName = changed.name;
+    try {
+      (changed as { name: string }).name = `${originalName} (endret)`;
+      const after = keys();
+      const rekeyed = [...after].filter(([id, key]) => before.get(id) !== key).map(([id]) => id).sort();
+      expect(rekeyed).toEqual(offers.filter((o) => o.provider_id === changed.provider_id).map((o) => o.id).sort());
+    } finally {
+      (changed as { name: string }).name = originalName;
+    }
+    expect(keys()).toEqual(before);
   });
 });
 

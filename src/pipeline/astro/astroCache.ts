@@ -9,8 +9,8 @@ import { cacheDirVariable } from "../../fileCache.ts";
  * copies unchanged pages from it, and the lock beside outDir keeps a second build out of it, so a build for other data
  * (a test's, the bench's) can never hand its page to this one.
  */
-export function astroCacheOf(outDir: string): string {
-  return path.join(process.env[cacheDirVariable]!, "astro", createHash("sha256").update(outDir).digest("hex").slice(0, 16));
+export function astroCacheOf(outDir: string, cacheDir = process.env[cacheDirVariable]!): string {
+  return path.join(cacheDir, "astro", createHash("sha256").update(outDir).digest("hex").slice(0, 16));
 }
 
 interface PathEntry {

@@ -1,10 +1,12 @@
 // Astro's incremental build (experimental.incrementalBuild) restores a page from the last build when the page's
 // cacheKey (src/site.ts, siteSettings) and the hash of the code it imports are both unchanged. Pages read their data
 // from src/generated/ while they render (src/records.ts), which that hash cannot see. This Vite plugin writes, into
-// the code of each module that imports data, the hashes of the datasets it imports; a changed dataset then changes
-// the hash of exactly the pages whose imports reach it, and those are rendered again.
+// the code of each entry (a page route or an MDX page), the hashes of the datasets read by it and by every module it
+// imports; a changed dataset then changes the hash of exactly the pages whose imports reach it, and those are rendered
+// again. Shared modules (offers.ts, components) carry no hashes themselves, so a route keyed per path can leave out
+// what its keys cover; the build checks the walk against Vite's own module graph, so a missed import stops the build.
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import * as model from "../../model/datasets.ts";
 
@@ -17,6 +19,13 @@ export type DataDependency = { dataset: string } | "all data" | "content";
  * one dataset renders only that dataset's open-data files again. test/dataDependencies.test.ts checks their keys.
  */
 export const keyedPerPath = ["pages/data/[name].json.ts", "pages/data/[name].csv.ts", "pages/data/excel/[name].csv.ts"];
+
+/**
+ * Routes (under src/) that get everything a path shows from one module of their own, and key each path with a hash of
+ * what that module gave it: the data read through that module is left out of the route's hashes, so a changed offer
+ * renders only the pages that show it. Reads that reach the route any other way still count.
+ */
+export const keyedThrough: Record<string, string> = { "pages/tilbud/[id].astro": "offerPage.ts" };
 
 /** Names exported by src/records.ts that are not a dataset's own records, and the datasets they read. */
 const recordsFunctions: Record<string, string[]> = { sourceById: ["sources"] };
@@ -66,6 +75,76 @@ export function dataDependencies(code: string, id: string, srcDir: string): Data
   return [...found.values()];
 }
 
+const typeOnlyImport = /\b(?:import|export)\s+type\s+(?:\{[^}]*\}|[\w$]+|\*\s*as\s+[\w$]+)\s*from\s*(["'])[^"']+\1/g;
+
+/** Source code as it runs: imports and exports of types only are compiled away, so they neither load a module nor read data. */
+const withoutTypeImports = (code: string) => code.replace(typeOnlyImport, "");
+
+/** The files of src/ that a module (the file `id`) imports: its relative specifiers, resolved. Unknown ones are left to the check. */
+export function importedFiles(code: string, id: string): string[] {
+  const files = new Set<string>();
+  for (const [, , spec] of withoutTypeImports(code).matchAll(specifiers)) {
+    if (!spec!.startsWith(".")) continue;
+    const target = path.resolve(path.dirname(id), spec!.split("?")[0]!);
+    const file = [target, `${target}.ts`, path.join(target, "index.ts")].find((f) => isModuleFile(f) && existsSync(f));
+    if (file) files.add(file);
+  }
+  return [...files];
+}
+
+const isModuleFile = (file: string) => /\.(ts|astro|mdx)$/.test(file);
+
+/** An entry renders pages: a route of src/pages/, or an MDX page (a content entry). Only entries carry data hashes. */
+export const isEntry = (id: string, srcDir: string) => isModuleFile(id) && (id.startsWith(path.join(srcDir, "pages") + path.sep) || id.endsWith(".mdx"));
+
+/**
+ * What the entry `entry` reads, by itself and through every module it imports, following the imports in the source
+ * files (`source` reads one). A route of keyedThrough leaves out what it reaches only through its keyed module.
+ * `modules`: every file of src/ the walk reached, the keyed module's included, for the check against Vite's graph.
+ */
+export function entryDataDependencies(entry: string, srcDir: string, source: (file: string) => string) {
+  const through = keyedThrough[path.relative(srcDir, entry)];
+  const keyedModule = through === undefined ? undefined : path.join(srcDir, through);
+  const walk = (skip: string | undefined) => {
+    const reached = new Set([entry]);
+    for (const file of reached) for (const imported of importedFiles(source(file), file)) if (imported !== skip) reached.add(imported);
+    return reached;
+  };
+  const found = new Map<string, DataDependency>();
+  for (const file of walk(keyedModule)) {
+    for (const d of dataDependencies(withoutTypeImports(source(file)), file, srcDir)) found.set(typeof d === "string" ? d : d.dataset, d);
+  }
+  if (found.has("all data")) for (const key of [...found.keys()]) if (key !== "all data" && key !== "content") found.delete(key);
+  const dependencies = [...found.values()].sort((a, b) => dependencyName(a).localeCompare(dependencyName(b)));
+  return { dependencies, modules: walk(undefined) };
+}
+
+const dependencyName = (d: DataDependency) => (typeof d === "string" ? d : d.dataset);
+
+type ModuleInfoOf = (id: string) => { importedIds: readonly string[]; dynamicallyImportedIds: readonly string[] } | null;
+
+/**
+ * Files of src/ that Vite's module graph has the entry import (directly, or through modules outside src/) but the walk
+ * did not reach: their data would be missing from the entry's hashes. Another entry imported is not followed, since
+ * it carries its own hashes in its code.
+ */
+export function missedImports(entry: string, walked: ReadonlySet<string>, moduleInfo: ModuleInfoOf, srcDir: string): string[] {
+  const missed = new Set<string>();
+  const seen = new Set([entry]);
+  for (const id of seen) {
+    const file = id.split("?")[0]!;
+    if (id !== entry && file.startsWith(srcDir + path.sep) && isModuleFile(file)) {
+      if (file === entry) continue;
+      if (isEntry(file, srcDir)) continue;
+      if (!walked.has(file)) missed.add(file);
+    }
+    if (id.includes(`${path.sep}node_modules${path.sep}`)) continue;
+    const info = moduleInfo(id);
+    for (const next of [...(info?.importedIds ?? []), ...(info?.dynamicallyImportedIds ?? [])]) seen.add(next);
+  }
+  return [...missed].sort();
+}
+
 /** Hashes of what the dependencies name, read once per build: a dataset's JSON, all of src/generated/data and csv, the content folders. */
 export function dataHashes(srcDir: string) {
   const memo = new Map<string, string>();
@@ -93,19 +172,37 @@ export function dataHashes(srcDir: string) {
   };
 }
 
-/** The Vite plugin (astro.config.mjs): appends a comment with the hashes of the data a module reads to its code. */
+/**
+ * The Vite plugin (astro.config.mjs): appends a comment with the hashes of the data an entry reads to its code, and
+ * stops the build when an entry imports a module of src/ that the walk missed.
+ */
 export function dataDependenciesPlugin(srcDir: string) {
   let hashOf: ReturnType<typeof dataHashes> | undefined;
+  const source = (file: string) => readFileSync(file, "utf8");
+  const walked = new Map<string, Set<string>>();
   return {
     name: "helse-og-arbeid:data-dependencies",
     enforce: "post" as const,
+    // Only Astro's build keeps pages from the last build; the dev server renders every request anew.
+    apply: "build" as const,
     transform(code: string, id: string) {
-      if (id.includes("?") || !id.startsWith(srcDir + path.sep) || !/\.(ts|astro|mdx)$/.test(id)) return undefined;
-      const dependencies = dataDependencies(code, id, srcDir);
+      if (id.includes("?") || !isEntry(id, srcDir)) return undefined;
+      const { dependencies, modules } = entryDataDependencies(id, srcDir, source);
+      walked.set(id, modules);
       if (!dependencies.length) return undefined;
       hashOf ??= dataHashes(srcDir);
       // Appended, so no line moves and the source map stays true.
       return { code: `${code}\n/* data read: ${dependencies.map(hashOf).join(" ")} */\n`, map: null };
+    },
+    buildEnd(this: { getModuleInfo: ModuleInfoOf; error: (message: string) => never }, failed?: Error) {
+      if (failed) return;
+      for (const [entry, modules] of walked) {
+        if (!this.getModuleInfo(entry)) continue;
+        const missed = missedImports(entry, modules, (id) => this.getModuleInfo(id), srcDir);
+        if (missed.length) {
+          this.error(`${path.relative(srcDir, entry)} imports ${missed.map((f) => path.relative(srcDir, f)).join(", ")}, which the data walk of src/pipeline/astro/dataDependencies.ts did not find (importedFiles); its pages could be left stale after a data change`);
+        }
+      }
     },
   };
 }
