@@ -1,5 +1,6 @@
 import { readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { spawn, type ChildProcess } from "node:child_process";
 import { close as closePagefind } from "pagefind";
 import { builtFileHashes, changedBuiltFiles, inputHash, readStamp, writeStamp } from "./buildCache.ts";
@@ -193,7 +194,9 @@ function astroBuildInChildProcess(root: string, outDir: string, cacheDir: string
   // No script inlined into the pages, however small (Astro inlines those under Vite's assetsInlineLimit, 4 KB):
   // the Content-Security-Policy (src/deploy/serverConfig.ts) allows scripts from the site's files only.
   const vite = { build: { assetsInlineLimit: 0 } };
-  const script = `${watchParent} const { build } = await import("astro"); await build(${JSON.stringify({ root, outDir, cacheDir, logLevel: "warn", vite })});`;
+  // Pages restored from Astro's cache are hard links to it, not copies (src/pipeline/astro/linkFromCache.ts).
+  const linking = `const { linkPagesFromCache } = await import(${JSON.stringify(pathToFileURL(path.join(import.meta.dirname, "astro", "linkFromCache.ts")).href)}); linkPagesFromCache(${JSON.stringify(cacheDir)});`;
+  const script = `${watchParent} ${linking} const { build } = await import("astro"); await build(${JSON.stringify({ root, outDir, cacheDir, logLevel: "warn", vite })});`;
   return runChildProcess(["--input-type=module", "--eval", script], root, "astro build");
 }
 

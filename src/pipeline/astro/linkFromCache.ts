@@ -1,0 +1,39 @@
+// Astro's incremental build restores an unchanged page by copying it out of its cache (restoreOutputFile), and keeps a
+// page it rendered by writing it into its cache (writeOutputFile). On this kind of disk a copy costs about 1 ms a file
+// and a hard link a hundredth of that, and a rebuild at 10x restores some 5 000 files. A link is safe only as long as
+// no file it joins is ever written in place: the pipeline writes no file Astro made, and Astro's own writes into its
+// cache are made here as a new file renamed over the old one, so a page of a published site never changes with the cache.
+import { randomUUID } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+type PathLike = string | Buffer | URL;
+const pathOf = (p: PathLike) => (p instanceof URL ? fileURLToPath(p) : p.toString());
+
+/**
+ * Makes Astro, in this process, link the pages it restores from the cache folder `astroCache` instead of copying them,
+ * and replace (not overwrite) the pages it writes there. A link that cannot be made (another file system) is a copy.
+ */
+export function linkPagesFromCache(astroCache: string): void {
+  const cached = path.join(astroCache, "dist") + path.sep;
+  const inCache = (p: unknown) => (typeof p === "string" || p instanceof URL || Buffer.isBuffer(p)) && pathOf(p).startsWith(cached);
+  const { copyFile, writeFile } = fs.promises;
+  fs.promises.copyFile = async (from: PathLike, to: PathLike, mode?: number) => {
+    if (inCache(from) && mode === undefined) {
+      const linked = await fs.promises.link(from, to).then(
+        () => true,
+        () => false,
+      );
+      if (linked) return;
+    }
+    return copyFile(from, to, mode);
+  };
+  fs.promises.writeFile = (async (file: Parameters<typeof writeFile>[0], data: Parameters<typeof writeFile>[1], options?: Parameters<typeof writeFile>[2]) => {
+    if (!inCache(file)) return writeFile(file, data, options);
+    // Named uniquely, beside its place, so the rename stays on one file system.
+    const partial = `${pathOf(file as PathLike)}.${randomUUID()}.tmp`;
+    await writeFile(partial, data, options);
+    await fs.promises.rename(partial, pathOf(file as PathLike));
+  }) as typeof writeFile;
+}
