@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { appendFile, mkdir, mkdtemp, readFile, rm, stat, utimes, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -10,7 +10,22 @@ describe("Astro's restored pages, linked from its cache", () => {
   let dir: string;
   let cache: string;
   let site: string;
-  const original = { copyFile: fs.promises.copyFile, writeFile: fs.promises.writeFile };
+  let restore = () => {};
+  /** Astro's manifest, as its last build ended `secondsAgo`. */
+  const lastBuildEnded = async (secondsAgo: number) => {
+    const manifest = path.join(cache, "incremental-build.json");
+    await writeFile(manifest, "{}");
+    const at = new Date(Date.now() - secondsAgo * 1000);
+    await utimes(manifest, at, at);
+  };
+  /** A page in Astro's cache, written `secondsAgo`. */
+  const cachedPage = async (rel: string, text: string, secondsAgo = 60) => {
+    const file = path.join(cache, "dist", rel);
+    await writeFile(file, text);
+    const at = new Date(Date.now() - secondsAgo * 1000);
+    await utimes(file, at, at);
+    return file;
+  };
   beforeAll(async () => {
     dir = await mkdtemp(path.join(os.tmpdir(), "hoa-link-"));
     cache = path.join(dir, "astro-cache");
@@ -18,14 +33,15 @@ describe("Astro's restored pages, linked from its cache", () => {
     await mkdir(path.join(cache, "dist", "tilbud"), { recursive: true });
     await mkdir(path.join(site, "tilbud"), { recursive: true });
   });
-  afterEach(() => Object.assign(fs.promises, original));
+  afterEach(() => restore());
   afterAll(() => rm(dir, { recursive: true, force: true }));
 
   it("are the cache's files themselves (no copy), and a page the cache gets anew never changes the page already published", async () => {
-    const cached = path.join(cache, "dist", "tilbud", "a.html");
+    await lastBuildEnded(30);
+    const cached = await cachedPage("tilbud/a.html", "<h1>Gammelt navn</h1>");
     const published = path.join(site, "tilbud", "a.html");
-    await writeFile(cached, "<h1>Gammelt navn</h1>");
-    linkPagesFromCache(cache);
+    restore = linkPagesFromCache(cache);
+    expect(fs.existsSync(pathToFileURL(cached))).toBe(true);
     // As Astro calls them: file URLs.
     await fs.promises.copyFile(pathToFileURL(cached), pathToFileURL(published));
     expect((await stat(published)).ino).toBe((await stat(cached)).ino);
@@ -39,11 +55,11 @@ describe("Astro's restored pages, linked from its cache", () => {
   });
 
   it("copies what it cannot link (the place is taken) and whatever is not from the cache; writes elsewhere stay in place", async () => {
-    const cached = path.join(cache, "dist", "b.html");
+    await lastBuildEnded(30);
+    const cached = await cachedPage("b.html", "fra cachen");
     const taken = path.join(site, "b.html");
-    await writeFile(cached, "fra cachen");
     await writeFile(taken, "gammel");
-    linkPagesFromCache(cache);
+    restore = linkPagesFromCache(cache);
     await fs.promises.copyFile(cached, taken);
     expect(await readFile(taken, "utf8")).toBe("fra cachen");
     expect((await stat(taken)).ino).not.toBe((await stat(cached)).ino);
@@ -59,5 +75,29 @@ describe("Astro's restored pages, linked from its cache", () => {
     await fs.promises.writeFile(inSite, "to");
     expect((await stat(inSite)).ino).toBe(before);
     expect(await readFile(inSite, "utf8")).toBe("to");
+  });
+
+  it("renders again a page whose file was edited in place after Astro's last build (by hand, in the published site)", async () => {
+    await lastBuildEnded(30);
+    const edited = await cachedPage("d.html", "<p>side</p>");
+    const published = path.join(site, "d.html");
+    restore = linkPagesFromCache(cache);
+    await fs.promises.copyFile(edited, published);
+    await appendFile(published, "<!-- redigert -->");
+    expect(await readFile(edited, "utf8")).toBe("<p>side</p><!-- redigert -->");
+    expect(fs.existsSync(edited)).toBe(false);
+    expect(fs.existsSync(await cachedPage("e.html", "<p>urørt</p>"))).toBe(true);
+    expect(fs.existsSync(path.join(cache, "dist", "mangler.html"))).toBe(false);
+    expect(fs.existsSync(published)).toBe(true);
+    restore();
+    expect(fs.existsSync(edited)).toBe(true);
+  });
+
+  it("restores nothing before Astro's first build (no manifest)", async () => {
+    const empty = path.join(dir, "empty-cache");
+    await mkdir(path.join(empty, "dist"), { recursive: true });
+    await writeFile(path.join(empty, "dist", "x.html"), "x");
+    restore = linkPagesFromCache(empty);
+    expect(fs.existsSync(path.join(empty, "dist", "x.html"))).toBe(false);
   });
 });

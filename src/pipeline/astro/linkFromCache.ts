@@ -3,6 +3,8 @@
 // and a hard link a hundredth of that, and a rebuild at 10x restores some 5 000 files. A link is safe only as long as
 // no file it joins is ever written in place: the pipeline writes no file Astro made, and Astro's own writes into its
 // cache are made here as a new file renamed over the old one, so a page of a published site never changes with the cache.
+// A page edited in place after it was published (by hand, in dist/) edits the cache's file too: a file of the cache
+// changed since Astro's last build ended is therefore not restored but rendered again.
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -14,11 +16,21 @@ const pathOf = (p: PathLike) => (p instanceof URL ? fileURLToPath(p) : p.toStrin
 /**
  * Makes Astro, in this process, link the pages it restores from the cache folder `astroCache` instead of copying them,
  * and replace (not overwrite) the pages it writes there. A link that cannot be made (another file system) is a copy.
+ * A cached page modified after Astro's manifest (written as its last build ended) is treated as missing, so it is
+ * rendered again. Returns a function that puts the file system functions back.
  */
-export function linkPagesFromCache(astroCache: string): void {
+export function linkPagesFromCache(astroCache: string): () => void {
   const cached = path.join(astroCache, "dist") + path.sep;
   const inCache = (p: unknown) => (typeof p === "string" || p instanceof URL || Buffer.isBuffer(p)) && pathOf(p).startsWith(cached);
+  const lastBuildEnded = fs.statSync(path.join(astroCache, "incremental-build.json"), { throwIfNoEntry: false })?.mtimeMs ?? -Infinity;
+  const { existsSync } = fs;
   const { copyFile, writeFile } = fs.promises;
+  // Astro asks whether a page is in its cache (restoreOutputFile) before it copies it.
+  fs.existsSync = (p: fs.PathLike) => {
+    if (!inCache(p)) return existsSync(p);
+    const stats = fs.statSync(p, { throwIfNoEntry: false });
+    return stats !== undefined && stats.isFile() && stats.mtimeMs <= lastBuildEnded;
+  };
   fs.promises.copyFile = async (from: PathLike, to: PathLike, mode?: number) => {
     if (inCache(from) && mode === undefined) {
       const linked = await fs.promises.link(from, to).then(
@@ -36,4 +48,8 @@ export function linkPagesFromCache(astroCache: string): void {
     await writeFile(partial, data, options);
     await fs.promises.rename(partial, pathOf(file as PathLike));
   }) as typeof writeFile;
+  return () => {
+    Object.assign(fs, { existsSync });
+    Object.assign(fs.promises, { copyFile, writeFile });
+  };
 }
