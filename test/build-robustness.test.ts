@@ -62,15 +62,15 @@ const fakeStages: Omit<BuildStages, "swap"> = {
   },
   siteFiles: async (siteDir) => {
     await writeFile(path.join(siteDir, "sitemap.xml"), "<urlset/>");
-    return { citations: 0, images: 0, imagesFromCache: 0, sitemapUrls: 2 };
+    return { citations: 0, images: 0, imagesFromCache: 0, sitemapUrls: 2, linked: 0 };
   },
   index: async (siteDir) => {
     await mkdir(path.join(siteDir, "pagefind"), { recursive: true });
     await writeFile(path.join(siteDir, "pagefind", "entry.json"), "{}");
-    return { pages: 2, words: 3, bundles: 1, bundlesFromCache: 0 };
+    return { pages: 2, words: 3, bundles: 1, bundlesFromCache: 0, linked: 0 };
   },
   archive: async () => ({ pages: 0, releases: 0, redirects: 0 }),
-  compress: async () => ({ files: 0, bytes: 0, small: 0, gzFiles: 0, brFiles: 0, gzBytes: 0, brBytes: 0, fromCache: 0, hostFiles: [] }),
+  compress: async () => ({ files: 0, bytes: 0, small: 0, gzFiles: 0, brFiles: 0, gzBytes: 0, brBytes: 0, fromCache: 0, linked: 0, hostFiles: [] }),
   verify: async () => 1,
 };
 
@@ -119,7 +119,7 @@ describe("a build that fails", () => {
           await writeFile(path.join(siteDir, `image-${i}.png`), "png");
         }
         siteFilesDone = true;
-        return { citations: 0, images: 5, imagesFromCache: 0, sitemapUrls: 0 };
+        return { citations: 0, images: 5, imagesFromCache: 0, sitemapUrls: 0, linked: 0 };
       },
     }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(StageError);

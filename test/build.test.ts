@@ -864,6 +864,11 @@ describe("a rebuild after a changed row (Astro's incremental build)", () => {
     expect(afterOffer.status, afterOffer.stderr).toBe(0);
     expect(reusedOf(afterOffer.stdout)).toBeGreaterThanOrEqual(3 * tables + studies);
     expect(await readFile(path.join(outDir, "tilbud", offer.id!, "index.html"), "utf8")).toContain(offer.name!.replaceAll("&", "&amp;"));
+    // What the last site had byte for byte (citation files, preview images, index files, compressed copies) is linked from it, not written.
+    const linkedBy = (stage: string) => Number(new RegExp(`^\\[${stage}\\] .*?\\b(\\d+) (?:files )?linked from the last site`, "m").exec(afterOffer.stdout)?.[1]);
+    expect(linkedBy("site files")).toBeGreaterThanOrEqual(3 * (tables + studies));
+    expect(linkedBy("index")).toBeGreaterThan(0);
+    expect(linkedBy("compress")).toBeGreaterThanOrEqual(tables + studies);
     const afterOfferRoute = await offerRoute();
     expect(afterOfferRoute.dependencyHash).toBe(beforeOffer.dependencyHash);
     expect(pathsOfProvider(offer.provider_id!).length).toBeLessThan(offers.length / 4);

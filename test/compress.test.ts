@@ -1,6 +1,6 @@
 // The compress stage (src/pipeline/site/compress.ts) on a small site of its own; the whole built site is checked in
 // test/build.test.ts, and nginx sending the .gz files in test/e2e/nginx.e2e.ts.
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { brotliDecompressSync, gunzipSync, gzipSync } from "node:zlib";
@@ -87,6 +87,24 @@ describe("the compress stage", () => {
       const changed = await siteWith(changedRows);
       expect(await compressSite(changed)).toMatchObject({ files: 1, fromCache: 0 });
       expect(await unpacked(changed)).toEqual([changedRows, changedRows]);
+    });
+  });
+
+  it("links the copies the last built site has byte for byte, and writes those it has not", async () => {
+    await withFileCache(async () => {
+      const last = await smallSite();
+      expect((await compressSite(last)).linked).toBe(0);
+      const next = await smallSite();
+      const report = await compressSite(next, last);
+      expect(report.linked).toBe(report.gzFiles + report.brFiles);
+      expect(report.linked).toBeGreaterThan(0);
+      expect((await stat(path.join(next, "index.html.gz"))).ino).toBe((await stat(path.join(last, "index.html.gz"))).ino);
+      // A copy edited in the last site is not taken over.
+      await rm(path.join(last, "index.html.gz"));
+      await writeFile(path.join(last, "index.html.gz"), "not gzip");
+      const third = await smallSite();
+      expect((await compressSite(third, last)).linked).toBe(report.linked - 1);
+      expect(gunzipSync(await readFile(path.join(third, "index.html.gz"))).toString()).toBe(page);
     });
   });
 

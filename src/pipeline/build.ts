@@ -48,11 +48,12 @@ export interface BuildOptions {
 export interface BuildStages {
   /** `astroCache`: Astro's cache folder, where its incremental build keeps the pages of the last build for outDir. */
   astroBuild: (root: string, siteDir: string, astroCache: string) => Promise<void>;
-  siteFiles: (siteDir: string) => Promise<SiteFilesReport>;
-  index: (siteDir: string) => Promise<IndexReport>;
+  /** `previousSite`: the last built site (outDir), whose unchanged files may be linked instead of written (src/pipeline/site/linkUnchanged.ts). */
+  siteFiles: (siteDir: string, previousSite: string) => Promise<SiteFilesReport>;
+  index: (siteDir: string, previousSite: string) => Promise<IndexReport>;
   archive: (siteDir: string, archives: ReleaseArchive[]) => Promise<PublishReport & { redirects: number }>;
   /** The files for servers and hosts: `_headers`, `_redirects`, and a .gz and .br beside every text file. */
-  compress: (siteDir: string) => Promise<CompressReport & { hostFiles: string[] }>;
+  compress: (siteDir: string, previousSite: string) => Promise<CompressReport & { hostFiles: string[] }>;
   verify: (siteDir: string, expected: ExpectedPages) => Promise<number>;
   /** Puts the finished site in place of outDir (swapIntoPlace). */
   swap: (siteDir: string, outDir: string) => Promise<SwapResult>;
@@ -68,9 +69,9 @@ const realStages: BuildStages = {
     return { ...(await publishArchives(siteDir, archives)), redirects: moved };
   },
   // Last before verify: every file the site serves is written by then, the archived pages included.
-  compress: async (siteDir) => {
+  compress: async (siteDir, previousSite) => {
     const hostFiles = await writeHostFiles(siteDir);
-    return { ...(await compressSite(siteDir)), hostFiles };
+    return { ...(await compressSite(siteDir, previousSite)), hostFiles };
   },
   verify: verifySite,
   swap: (siteDir, outDir) => swapIntoPlace(siteDir, outDir),
@@ -337,11 +338,18 @@ export async function buildSite(options: BuildOptions): Promise<{ pages: number;
           stage(
             log,
             "site files",
-            () => stages.siteFiles(tmpDir),
+            () => stages.siteFiles(tmpDir, outDir),
             (r) =>
-              `${r.citations} pages with BibTeX and RIS files, ${r.images} preview images (${r.imagesFromCache} unchanged, from the cache), sitemap with ${r.sitemapUrls} addresses`,
+              `${r.citations} pages with BibTeX and RIS files, ${r.images} preview images (${r.imagesFromCache} unchanged, from the cache), sitemap with ${r.sitemapUrls} addresses; ${r.linked} files linked from the last site, which had them as they are`,
           ),
-        () => stage(log, "index", () => stages.index(tmpDir), (r) => `${r.pages} pages indexed for search (Pagefind) in ${r.bundles} bundles (${r.bundlesFromCache} unchanged, from the cache), ${r.words} words for typo correction`),
+        () =>
+          stage(
+            log,
+            "index",
+            () => stages.index(tmpDir, outDir),
+            (r) =>
+              `${r.pages} pages indexed for search (Pagefind) in ${r.bundles} bundles (${r.bundlesFromCache} unchanged, from the cache), ${r.words} words for typo correction; ${r.linked} files linked from the last site`,
+          ),
       );
       // After the index and the sitemap, which are for the current pages only.
       await stage(
@@ -354,9 +362,9 @@ export async function buildSite(options: BuildOptions): Promise<{ pages: number;
       await stage(
         log,
         "compress",
-        () => stages.compress(tmpDir),
+        () => stages.compress(tmpDir, outDir),
         (r) =>
-          `${r.hostFiles.join(" and ")} written; .gz beside ${r.gzFiles} and .br beside ${r.brFiles} text files (${mb(r.bytes)} → gzip ${mb(r.gzBytes)}, brotli ${mb(r.brBytes)}; ${r.fromCache} of them unchanged, from the cache), ${r.small} under 1 KB left as they are`,
+          `${r.hostFiles.join(" and ")} written; .gz beside ${r.gzFiles} and .br beside ${r.brFiles} text files (${mb(r.bytes)} → gzip ${mb(r.gzBytes)}, brotli ${mb(r.brBytes)}; ${r.fromCache} of them unchanged, from the cache; ${r.linked} linked from the last site), ${r.small} under 1 KB left as they are`,
       );
       await stage(log, "verify", () => stages.verify(tmpDir, expected), (checks) => `${checks} checks passed`);
 

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, statSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { deserialize, serialize } from "node:v8";
@@ -11,7 +11,8 @@ import { planBundles, type BundlePlan } from "./searchBundles.ts";
 import { taskWindow } from "../taskWindow.ts";
 import { cachedFile, cacheStats, codeVersion } from "../../fileCache.ts";
 import { addedWordsMarker } from "../../client/excerpt.ts";
-import { fileOfHref, primarySearchBundleHref, searchBundleHref, sitePages } from "../../addresses.ts";
+import { fileOfHref, primarySearchBundleHref, searchBundleHref, searchBundlesFolderHref, sitePages } from "../../addresses.ts";
+import { writeOrLink } from "../site/linkUnchanged.ts";
 
 /** Where the search page finds the index's words, to correct a query's typos. */
 export const wordListPath = fileOfHref(sitePages.searchWords);
@@ -22,6 +23,8 @@ export interface IndexReport {
   bundles: number;
   /** Bundles whose pages were unchanged since a build that indexed them, taken from the cache. */
   bundlesFromCache: number;
+  /** Files of the index linked from the last built site, which had them byte for byte. */
+  linked: number;
 }
 
 
@@ -121,13 +124,23 @@ async function indexBundle(plan: BundlePlan, pages: Map<string, Buffer>): Promis
   }
 }
 
+/** The bundles a built site's bundles.json lists besides the primary one; none when it has no such list. */
+function listedBundles(site: string): string[] {
+  try {
+    const listed: unknown = JSON.parse(readFileSync(path.join(site, fileOfHref(sitePages.searchBundles)), "utf8"));
+    return Array.isArray(listed) ? listed.filter((h): h is string => typeof h === "string") : [];
+  } catch {
+    return [];
+  }
+}
+
 /**
  * Indexes every HTML page of the built site with Pagefind, bundle by bundle (src/pipeline/search/searchBundles.ts):
  * the primary bundle in pagefind/, the others in folders named by their inputs, listed in pagefind/bundles.json for
  * the search page to merge. A bundle whose pages, and this code, are as they were when the cache got it is taken
  * from the cache. Writes the word list for typo correction.
  */
-export async function indexSite(siteDir: string): Promise<IndexReport> {
+export async function indexSite(siteDir: string, previousSite?: string): Promise<IndexReport> {
   const files = await builtHtmlFiles(siteDir);
   const sizes = [];
   for (const file of files) sizes.push({ file, bytes: statSync(path.join(siteDir, file)).size });
@@ -137,6 +150,8 @@ export async function indexSite(siteDir: string): Promise<IndexReport> {
   const wordCounts = new Map<string, number>();
   const merged: string[] = [];
   let pages = 0;
+  let linked = 0;
+  const lastBundles = previousSite === undefined ? [] : listedBundles(previousSite);
   for (const plan of plans) {
     const html = new Map<string, Buffer>();
     const key = createHash("sha256").update(`${indexerVersion}\n${plan.name}\n`);
@@ -152,13 +167,18 @@ export async function indexSite(siteDir: string): Promise<IndexReport> {
     // Written one by one without the thread pool's round trips: a bundle is a thousand small files at 10×.
     const folders = new Set(bundle.files.map(([file]) => path.dirname(path.join(folder, file))));
     for (const dir of folders) mkdirSync(dir, { recursive: true });
-    for (const [file, content] of bundle.files) writeFileSync(path.join(folder, file), content);
+    // Files the last site's bundle of the same name has as they are (most fragments: they are named by their content) are linked.
+    const lastHref = plan.name === "" ? primarySearchBundleHref : lastBundles.find((h) => h.startsWith(`${searchBundlesFolderHref}${plan.name}-`));
+    const lastFolder = previousSite === undefined || lastHref === undefined ? undefined : path.join(previousSite, lastHref);
+    for (const [file, content] of bundle.files) {
+      if (writeOrLink(path.join(folder, file), content, lastFolder && path.join(lastFolder, file))) linked++;
+    }
     if (plan.name !== "") merged.push(href);
     pages += bundle.pages;
     for (const [word, count] of bundle.words) wordCounts.set(word, (wordCounts.get(word) ?? 0) + count);
   }
   await writeFile(path.join(siteDir, fileOfHref(sitePages.searchBundles)), JSON.stringify(merged));
   await writeFile(path.join(siteDir, wordListPath), JSON.stringify(wordList(wordCounts)));
-  return { pages, words: wordCounts.size, bundles: plans.length, bundlesFromCache: hits() - hitsBefore };
+  return { pages, words: wordCounts.size, bundles: plans.length, bundlesFromCache: hits() - hitsBefore, linked };
 }
 // Stryker restore all

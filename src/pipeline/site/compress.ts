@@ -1,12 +1,13 @@
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
-import { readdir, readFile, stat, writeFile } from "node:fs/promises";
+import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import zlib from "node:zlib";
 import { forEachInWindow } from "../taskWindow.ts";
 import { cachedFile, cacheStats } from "../../fileCache.ts";
+import { inPreviousSite, writeOrLink } from "./linkUnchanged.ts";
 
 /**
  * The text files of a built site, by extension: pages, styles, scripts, data, figures, feeds and citation files.
@@ -63,12 +64,21 @@ export interface CompressReport {
   brBytes: number;
   /** .gz and .br files taken from the file cache: their file's bytes were compressed by an earlier build. */
   fromCache: number;
+  /** .gz and .br files linked from the last built site, which had them byte for byte. */
+  linked: number;
+}
+
+/** Where the compressed copies go, and the last built site they may be linked from (src/pipeline/site/linkUnchanged.ts). */
+interface Target {
+  siteDir: string;
+  previousSite: string | undefined;
+  report: CompressReport;
 }
 
 /** Writes `to` unless it would not be smaller than the file; returns its size, or undefined when not written. */
-async function writeSmaller(to: string, made: Buffer, size: number): Promise<number | undefined> {
+function writeSmaller(target: Target, to: string, made: Buffer, size: number): number | undefined {
   if (made.length >= size) return undefined;
-  await writeFile(to, made);
+  if (writeOrLink(to, made, inPreviousSite(target.siteDir, to, target.previousSite))) target.report.linked++;
   return made.length;
 }
 
@@ -91,7 +101,7 @@ async function sha256Of(source: Source): Promise<string> {
   return hash.digest("hex");
 }
 
-async function compressFile(file: string, size: number): Promise<[number | undefined, number | undefined]> {
+async function compressFile(target: Target, file: string, size: number): Promise<[number | undefined, number | undefined]> {
   const source = size > streamAbove ? file : await readFile(file);
   // Keyed by the bytes (and the settings): after a small change most pages, every archived page and the large data
   // files (which took most of a rebuild's compress stage) are as they were.
@@ -100,7 +110,7 @@ async function compressFile(file: string, size: number): Promise<[number | undef
     cachedFile("gzip", `${gzipLevel} ${key}`, () => compressed(source, zlib.createGzip(gzipOptions))),
     cachedFile("brotli", `${brotliQuality} ${key}`, () => compressed(source, zlib.createBrotliCompress(brotliOptions(size)))),
   ]);
-  return Promise.all([writeSmaller(`${file}.gz`, gz, size), writeSmaller(`${file}.br`, br, size)]);
+  return [writeSmaller(target, `${file}.gz`, gz, size), writeSmaller(target, `${file}.br`, br, size)];
 }
 
 /**
@@ -111,15 +121,16 @@ async function compressFile(file: string, size: number): Promise<[number | undef
  * time took a second longer at 10×).
  * The copies are kept in the file cache (src/fileCache.ts) by their files' bytes, so a rebuild compresses only what changed.
  */
-export async function compressSite(siteDir: string): Promise<CompressReport> {
+export async function compressSite(siteDir: string, previousSite?: string): Promise<CompressReport> {
   const entries = await readdir(siteDir, { recursive: true, withFileTypes: true });
   const files = entries.filter((e) => e.isFile() && isCompressible(e.name)).map((e) => path.join(e.parentPath, e.name));
-  const report: CompressReport = { files: 0, bytes: 0, small: 0, gzFiles: 0, brFiles: 0, gzBytes: 0, brBytes: 0, fromCache: 0 };
+  const report: CompressReport = { files: 0, bytes: 0, small: 0, gzFiles: 0, brFiles: 0, gzBytes: 0, brBytes: 0, fromCache: 0, linked: 0 };
+  const target = { siteDir, previousSite, report };
   const hitsBefore = cacheStats.hits;
   await forEachInWindow(files, 16, async (file) => {
     const { size } = await stat(file);
     if (size < smallestCompressed) return void report.small++;
-    const [gz, br] = await compressFile(file, size);
+    const [gz, br] = await compressFile(target, file, size);
     report.files++;
     report.bytes += size;
     if (gz !== undefined) (report.gzFiles++, (report.gzBytes += gz));

@@ -9,6 +9,7 @@ import { detached, metaContent } from "./pageText.ts";
 import { previewCacheKind, previewImage } from "./previewImage.ts";
 import { cacheStats } from "../../fileCache.ts";
 import { taskWindow } from "../taskWindow.ts";
+import { inPreviousSite, writeOrLink } from "./linkUnchanged.ts";
 
 export interface SiteFilesReport {
   citations: number;
@@ -16,13 +17,15 @@ export interface SiteFilesReport {
   /** Preview images whose title, section and release were unchanged, taken from the file cache. */
   imagesFromCache: number;
   sitemapUrls: number;
+  /** Citation files and preview images linked from the last built site, which had them byte for byte. */
+  linked: number;
 }
 
 /**
  * After the Astro build: a BibTeX and a RIS file and a preview image for every page with a citation block, and sitemap.xml.
  * Both are read from the built pages themselves (their citation_* tags), so they can never disagree.
  */
-export async function writeSiteFiles(siteDir: string): Promise<SiteFilesReport> {
+export async function writeSiteFiles(siteDir: string, previousSite?: string): Promise<SiteFilesReport> {
   const files = await builtHtmlFiles(siteDir);
   await mkdir(path.join(siteDir, "sitering"), { recursive: true });
   await mkdir(path.join(siteDir, "delingsbilder"), { recursive: true });
@@ -36,6 +39,10 @@ export async function writeSiteFiles(siteDir: string): Promise<SiteFilesReport> 
   const hitsBefore = imageHits();
   // Citation files and preview images are named by the page's path flattened to one word; two pages must never share one.
   const pageOfFileBase = new Map<string, string>();
+  let linked = 0;
+  const write = (file: string, content: string | Buffer) => {
+    if (writeOrLink(file, content, inPreviousSite(siteDir, file, previousSite))) linked++;
+  };
   try {
     for (const file of files) {
       const html = await readFile(path.join(siteDir, file), "utf8");
@@ -51,14 +58,12 @@ export async function writeSiteFiles(siteDir: string): Promise<SiteFilesReport> 
         throw new Error(`${pathname} and ${other} would share the citation files ${bibFile}/.ris and their preview image; expected addresses that differ after flattening`);
       }
       pageOfFileBase.set(bibFile, pathname);
-      await writeFile(path.join(siteDir, fileOfHref(bibFile)), bibtex(citation));
-      await writeFile(path.join(siteDir, fileOfHref(citationFileHref(pathname, "ris"))), ris(citation));
+      write(path.join(siteDir, fileOfHref(bibFile)), bibtex(citation));
+      write(path.join(siteDir, fileOfHref(citationFileHref(pathname, "ris"))), ris(citation));
       const section = /<a href="[^"]*" aria-current="page">([^<]*)<\/a>/.exec(html)?.[1]?.trim() ?? site.shortName;
       const imageFile = path.join(siteDir, fileOfHref(previewImageHref(pathname)));
       await imagesBeingMade.add(
-        previewImage({ title, section, siteName: site.name, footer: `Datautgave ${dataRelease.version} · ${new URL(url).host}` }).then((png) =>
-          writeFile(imageFile, png),
-        ),
+        previewImage({ title, section, siteName: site.name, footer: `Datautgave ${dataRelease.version} · ${new URL(url).host}` }).then((png) => write(imageFile, png)),
       );
       images++;
       urls.push(detached(url));
@@ -77,5 +82,5 @@ export async function writeSiteFiles(siteDir: string): Promise<SiteFilesReport> 
     "",
   ].join("\n");
   await writeFile(path.join(siteDir, fileOfHref(sitePages.sitemap)), sitemap);
-  return { citations: urls.length, images, imagesFromCache: imageHits() - hitsBefore, sitemapUrls: urls.length };
+  return { citations: urls.length, images, imagesFromCache: imageHits() - hitsBefore, sitemapUrls: urls.length, linked };
 }
