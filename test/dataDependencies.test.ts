@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { dataDependencies, dataDependenciesPlugin, dataHashes, entryDataDependencies, importedFiles, keyedPerPath, keyedThrough, missedImports, type DataDependency } from "../src/pipeline/astro/dataDependencies.ts";
+import { dataDependencies, dataDependenciesPlugin, dataHashes, entryDataDependencies, importedFiles, keyedPerPath, keyedThrough, missedImports, moduleFacts, type DataDependency } from "../src/pipeline/astro/dataDependencies.ts";
 import { pagesReused, type AstroManifest } from "../src/pipeline/astro/astroCache.ts";
 import * as model from "../src/model/datasets.ts";
 import { projectRoot } from "./helpers.ts";
@@ -140,6 +140,7 @@ describe("the hashes written into the modules", () => {
     expect(plugin.transform("compiled y.astro", path.join(dir, "pages", "y.astro"))).toBeUndefined();
     expect(plugin.transform(code, `${id}?astro&type=style&index=0&lang.css`)).toBeUndefined();
     expect(plugin.transform(code, path.join(os.tmpdir(), "elsewhere.ts"))).toBeUndefined();
+    expect(plugin.transform(code, path.join(os.tmpdir(), "node_modules", "pkg", "page.mdx"))).toBeUndefined();
     await write("generated/data/offers.json", `[{"name":"D"}]`);
     expect(dataDependenciesPlugin(dir).transform(code, id)!.code).not.toBe(first);
   });
@@ -211,11 +212,11 @@ describe("the walk from an entry through the modules it imports", () => {
     await write("two.ts", `import { one } from "./one.ts";\nimport { sourceById } from "./records.ts";\nimport type { Place } from "./places.ts";`);
     await write("places.ts", `import { places } from "./records.ts";`);
     const entry = path.join(dir, "pages", "p.astro");
-    const walked = entryDataDependencies(entry, dir, read);
+    const walked = entryDataDependencies(entry, dir, moduleFacts(dir, read));
     expect(names(walked.dependencies)).toEqual(["content", "offers", "sources"]);
     expect([...walked.modules].sort()).toEqual([entry, path.join(dir, "one.ts"), path.join(dir, "records.ts"), path.join(dir, "two.ts")].sort());
     await write("two.ts", `import { one } from "./one.ts";\nimport * as records from "./records.ts";`);
-    expect(names(entryDataDependencies(entry, dir, read).dependencies)).toEqual(["all data", "content"]);
+    expect(names(entryDataDependencies(entry, dir, moduleFacts(dir, read)).dependencies)).toEqual(["all data", "content"]);
   });
 
   it("leaves out, for a route keyed per path, what it reaches only through its keyed module", async () => {
@@ -223,14 +224,14 @@ describe("the walk from an entry through the modules it imports", () => {
     await write("shared.ts", `import { providers } from "./records.ts";`);
     await write("pages/tilbud/[id].astro", `---\nimport { offerPagePaths } from "../../offerPage.ts";\n---`);
     const route = path.join(dir, "pages", "tilbud", "[id].astro");
-    const walked = entryDataDependencies(route, dir, read);
+    const walked = entryDataDependencies(route, dir, moduleFacts(dir, read));
     expect(walked.dependencies).toEqual([]);
     expect(walked.modules).toContain(path.join(dir, "shared.ts"));
     await write("pages/tilbud/[id].astro", `---\nimport { offerPagePaths } from "../../offerPage.ts";\nimport { shared } from "../../shared.ts";\n---`);
-    expect(names(entryDataDependencies(route, dir, read).dependencies)).toEqual(["providers"]);
+    expect(names(entryDataDependencies(route, dir, moduleFacts(dir, read)).dependencies)).toEqual(["providers"]);
     // The same module anywhere else is an ordinary import.
     await write("pages/other.astro", `---\nimport { offerPagePaths } from "../offerPage.ts";\n---`);
-    expect(names(entryDataDependencies(path.join(dir, "pages", "other.astro"), dir, read).dependencies)).toEqual(["offers", "providers"]);
+    expect(names(entryDataDependencies(path.join(dir, "pages", "other.astro"), dir, moduleFacts(dir, read)).dependencies)).toEqual(["offers", "providers"]);
   });
 
   it("finds the imports Vite has and the walk missed, following modules outside src/ but not another entry or a package", () => {
@@ -254,7 +255,7 @@ describe("the offer route, keyed per path through src/offerPage.ts", () => {
 
   it("reads the offers, providers, places, updates, referral facts and web addresses only through offerPage.ts", () => {
     expect(keyedThrough).toEqual({ "pages/tilbud/[id].astro": "offerPage.ts" });
-    const { dependencies, modules } = entryDataDependencies(route, srcDir, read);
+    const { dependencies, modules } = entryDataDependencies(route, srcDir, moduleFacts(srcDir, read));
     const read_ = dependencies.map((d) => (typeof d === "string" ? d : d.dataset));
     for (const name of ["offers", "providers", "places", "offer_updates", "referral_facts", "web_addresses"]) expect(read_).not.toContain(name);
     expect(read_).not.toContain("all data");

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, readFile, rm, stat, writeFile, link } from "node:fs/pro
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { inPreviousSite, writeOrLink } from "../src/pipeline/site/linkUnchanged.ts";
+import { inPreviousSite, lastSite, writeOrLink } from "../src/pipeline/site/linkUnchanged.ts";
 
 describe("a file the last built site has byte for byte", () => {
   let dir: string;
@@ -45,6 +45,8 @@ describe("a file the last built site has byte for byte", () => {
   });
 
   it("is written when there is no last site", async () => {
+    expect(lastSite(previous)).toBe(previous);
+    expect(lastSite(path.join(dir, "finnes-ikke"))).toBeUndefined();
     const file = path.join(site, "e.bib");
     expect(writeOrLink(file, "x", inPreviousSite(site, file, undefined))).toBe(false);
     expect(writeOrLink(path.join(site, "f.bib"), "x", inPreviousSite(site, path.join(site, "f.bib"), path.join(dir, "finnes-ikke")))).toBe(false);

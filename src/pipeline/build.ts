@@ -16,6 +16,7 @@ import { dataHash, readArchives, summarize, type ReleaseArchive } from "./archiv
 import { publishArchives, type PublishReport } from "./archive/publishArchive.ts";
 import { writeRedirectPages } from "./site/redirectPages.ts";
 import { compressSite, type CompressReport } from "./site/compress.ts";
+import { lastSite } from "./site/linkUnchanged.ts";
 import { writeHostFiles } from "./site/hostFiles.ts";
 import { redirects } from "../redirects.ts";
 import { expectedPages, verifySite, type ExpectedPages } from "./verify/verifySite.ts";
@@ -49,11 +50,11 @@ export interface BuildStages {
   /** `astroCache`: Astro's cache folder, where its incremental build keeps the pages of the last build for outDir. */
   astroBuild: (root: string, siteDir: string, astroCache: string) => Promise<void>;
   /** `previousSite`: the last built site (outDir), whose unchanged files may be linked instead of written (src/pipeline/site/linkUnchanged.ts). */
-  siteFiles: (siteDir: string, previousSite: string) => Promise<SiteFilesReport>;
-  index: (siteDir: string, previousSite: string) => Promise<IndexReport>;
+  siteFiles: (siteDir: string, previousSite: string | undefined) => Promise<SiteFilesReport>;
+  index: (siteDir: string, previousSite: string | undefined) => Promise<IndexReport>;
   archive: (siteDir: string, archives: ReleaseArchive[]) => Promise<PublishReport & { redirects: number }>;
   /** The files for servers and hosts: `_headers`, `_redirects`, and a .gz and .br beside every text file. */
-  compress: (siteDir: string, previousSite: string) => Promise<CompressReport & { hostFiles: string[] }>;
+  compress: (siteDir: string, previousSite: string | undefined) => Promise<CompressReport & { hostFiles: string[] }>;
   verify: (siteDir: string, expected: ExpectedPages) => Promise<number>;
   /** Puts the finished site in place of outDir (swapIntoPlace). */
   swap: (siteDir: string, outDir: string) => Promise<SwapResult>;
@@ -313,6 +314,8 @@ export async function buildSite(options: BuildOptions): Promise<{ pages: number;
     const expected = await readAndGenerate(log, root, dataDir, archives);
 
     const tmpDir = `${outDir}.tmp-${process.pid}`;
+    // The site in place now, whose unchanged files the new one links (src/pipeline/site/linkUnchanged.ts).
+    const previousSite = lastSite(outDir);
     if (build.abandoned) await new Promise<never>(() => {}); // being stopped: create nothing more
     build.tmpDir = tmpDir;
     await rm(tmpDir, { recursive: true, force: true });
@@ -338,7 +341,7 @@ export async function buildSite(options: BuildOptions): Promise<{ pages: number;
           stage(
             log,
             "site files",
-            () => stages.siteFiles(tmpDir, outDir),
+            () => stages.siteFiles(tmpDir, previousSite),
             (r) =>
               `${r.citations} pages with BibTeX and RIS files, ${r.images} preview images (${r.imagesFromCache} unchanged, from the cache), sitemap with ${r.sitemapUrls} addresses; ${r.linked} files linked from the last site, which had them as they are`,
           ),
@@ -346,7 +349,7 @@ export async function buildSite(options: BuildOptions): Promise<{ pages: number;
           stage(
             log,
             "index",
-            () => stages.index(tmpDir, outDir),
+            () => stages.index(tmpDir, previousSite),
             (r) =>
               `${r.pages} pages indexed for search (Pagefind) in ${r.bundles} bundles (${r.bundlesFromCache} unchanged, from the cache), ${r.words} words for typo correction; ${r.linked} files linked from the last site`,
           ),
@@ -362,7 +365,7 @@ export async function buildSite(options: BuildOptions): Promise<{ pages: number;
       await stage(
         log,
         "compress",
-        () => stages.compress(tmpDir, outDir),
+        () => stages.compress(tmpDir, previousSite),
         (r) =>
           `${r.hostFiles.join(" and ")} written; .gz beside ${r.gzFiles} and .br beside ${r.brFiles} text files (${mb(r.bytes)} → gzip ${mb(r.gzBytes)}, brotli ${mb(r.brBytes)}; ${r.fromCache} of them unchanged, from the cache; ${r.linked} linked from the last site), ${r.small} under 1 KB left as they are`,
       );

@@ -95,25 +95,39 @@ export function importedFiles(code: string, id: string): string[] {
 const isModuleFile = (file: string) => /\.(ts|astro|mdx)$/.test(file);
 
 /** An entry renders pages: a route of src/pages/, or an MDX page (a content entry). Only entries carry data hashes. */
-export const isEntry = (id: string, srcDir: string) => isModuleFile(id) && (id.startsWith(path.join(srcDir, "pages") + path.sep) || id.endsWith(".mdx"));
+export const isEntry = (id: string, srcDir: string) =>
+  isModuleFile(id) && id.startsWith(srcDir + path.sep) && (id.startsWith(path.join(srcDir, "pages") + path.sep) || id.endsWith(".mdx"));
+
+/** What one module file imports and reads by itself, from its source (`source` reads a file); each file is read once. */
+export type ModuleFacts = (file: string) => { imports: string[]; reads: DataDependency[] };
+
+export function moduleFacts(srcDir: string, source: (file: string) => string): ModuleFacts {
+  const known = new Map<string, ReturnType<ModuleFacts>>();
+  return (file) => {
+    let facts = known.get(file);
+    if (facts === undefined) {
+      const code = withoutTypeImports(source(file));
+      known.set(file, (facts = { imports: importedFiles(code, file), reads: dataDependencies(code, file, srcDir) }));
+    }
+    return facts;
+  };
+}
 
 /**
  * What the entry `entry` reads, by itself and through every module it imports, following the imports in the source
- * files (`source` reads one). A route of keyedThrough leaves out what it reaches only through its keyed module.
- * `modules`: every file of src/ the walk reached, the keyed module's included, for the check against Vite's graph.
+ * files. A route of keyedThrough leaves out what it reaches only through its keyed module. `modules`: every file of
+ * src/ the walk reached, the keyed module's included, for the check against Vite's graph.
  */
-export function entryDataDependencies(entry: string, srcDir: string, source: (file: string) => string) {
+export function entryDataDependencies(entry: string, srcDir: string, facts: ModuleFacts) {
   const through = keyedThrough[path.relative(srcDir, entry)];
   const keyedModule = through === undefined ? undefined : path.join(srcDir, through);
   const walk = (skip: string | undefined) => {
     const reached = new Set([entry]);
-    for (const file of reached) for (const imported of importedFiles(source(file), file)) if (imported !== skip) reached.add(imported);
+    for (const file of reached) for (const imported of facts(file).imports) if (imported !== skip) reached.add(imported);
     return reached;
   };
   const found = new Map<string, DataDependency>();
-  for (const file of walk(keyedModule)) {
-    for (const d of dataDependencies(withoutTypeImports(source(file)), file, srcDir)) found.set(typeof d === "string" ? d : d.dataset, d);
-  }
+  for (const file of walk(keyedModule)) for (const d of facts(file).reads) found.set(dependencyName(d), d);
   if (found.has("all data")) for (const key of [...found.keys()]) if (key !== "all data" && key !== "content") found.delete(key);
   const dependencies = [...found.values()].sort((a, b) => dependencyName(a).localeCompare(dependencyName(b)));
   return { dependencies, modules: walk(undefined) };
@@ -178,7 +192,7 @@ export function dataHashes(srcDir: string) {
  */
 export function dataDependenciesPlugin(srcDir: string) {
   let hashOf: ReturnType<typeof dataHashes> | undefined;
-  const source = (file: string) => readFileSync(file, "utf8");
+  const facts = moduleFacts(srcDir, (file) => readFileSync(file, "utf8"));
   const walked = new Map<string, Set<string>>();
   return {
     name: "helse-og-arbeid:data-dependencies",
@@ -187,7 +201,7 @@ export function dataDependenciesPlugin(srcDir: string) {
     apply: "build" as const,
     transform(code: string, id: string) {
       if (id.includes("?") || !isEntry(id, srcDir)) return undefined;
-      const { dependencies, modules } = entryDataDependencies(id, srcDir, source);
+      const { dependencies, modules } = entryDataDependencies(id, srcDir, facts);
       walked.set(id, modules);
       if (!dependencies.length) return undefined;
       hashOf ??= dataHashes(srcDir);

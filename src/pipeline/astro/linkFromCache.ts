@@ -2,10 +2,10 @@
 // page it rendered by writing it into its cache (writeOutputFile). On this kind of disk a copy costs about 1 ms a file
 // and a hard link a hundredth of that, and a rebuild at 10x restores some 5 000 files. A link is safe only as long as
 // no file it joins is ever written in place: the pipeline writes no file Astro made, and Astro's own writes into its
-// cache are made here as a new file renamed over the old one, so a page of a published site never changes with the cache.
+// cache are made here into a new file (the old one unlinked first), so a page of a published site never changes with the
+// cache. (Unlinked rather than written aside and renamed over: a cold build writes every page there.)
 // A page edited in place after it was published (by hand, in dist/) edits the cache's file too: a file of the cache
 // changed since Astro's last build ended is therefore not restored but rendered again.
-import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -43,10 +43,9 @@ export function linkPagesFromCache(astroCache: string): () => void {
   };
   fs.promises.writeFile = (async (file: Parameters<typeof writeFile>[0], data: Parameters<typeof writeFile>[1], options?: Parameters<typeof writeFile>[2]) => {
     if (!inCache(file)) return writeFile(file, data, options);
-    // Named uniquely, beside its place, so the rename stays on one file system.
-    const partial = `${pathOf(file as PathLike)}.${randomUUID()}.tmp`;
-    await writeFile(partial, data, options);
-    await fs.promises.rename(partial, pathOf(file as PathLike));
+    // A write broken off leaves a file newer than the manifest, which the next build renders again (existsSync above).
+    await fs.promises.rm(pathOf(file as PathLike), { force: true });
+    await writeFile(file, data, options);
   }) as typeof writeFile;
   return () => {
     Object.assign(fs, { existsSync });

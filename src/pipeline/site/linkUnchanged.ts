@@ -3,7 +3,7 @@
 // hard link a twentieth of that, so such a file is linked from the last site instead. That is safe because no file of
 // a site is ever written in place: each stage writes new files into the build's temporary folder, and the last site is
 // removed by unlinking its files. The bytes are compared before linking, so a file edited by hand is written anew.
-import { linkSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, linkSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 /**
@@ -30,10 +30,18 @@ export function writeOrLink(file: string, content: string | Uint8Array, previous
     }
   }
   // A new file, never into one already there: that one could be a link into the last site.
-  rmSync(file, { force: true });
-  writeFileSync(file, content);
+  try {
+    writeFileSync(file, content, { flag: "wx" });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    rmSync(file);
+    writeFileSync(file, content, { flag: "wx" });
+  }
   return false;
 }
+
+/** The last built site in outDir, or undefined when there is none to link from (a first build). */
+export const lastSite = (outDir: string): string | undefined => (existsSync(outDir) ? outDir : undefined);
 
 /** The same file in the last built site `previousSite`, for a file of the site being built in `siteDir`. */
 export const inPreviousSite = (siteDir: string, file: string, previousSite: string | undefined): string | undefined =>
