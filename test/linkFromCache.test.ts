@@ -52,6 +52,9 @@ describe("Astro's restored pages, linked from its cache", () => {
     expect(await readFile(published, "utf8")).toBe("<h1>Gammelt navn</h1>");
     expect((await stat(published)).ino).not.toBe((await stat(cached)).ino);
     expect(fs.readdirSync(path.dirname(cached))).toEqual(["a.html"]);
+    // A page new to the cache (every page of a first build) is simply created.
+    await fs.promises.writeFile(pathToFileURL(path.join(cache, "dist", "tilbud", "ny.html")), "<h1>Ny</h1>");
+    expect(await readFile(path.join(cache, "dist", "tilbud", "ny.html"), "utf8")).toBe("<h1>Ny</h1>");
   });
 
   it("copies what it cannot link (the place is taken) and whatever is not from the cache; writes elsewhere stay in place", async () => {

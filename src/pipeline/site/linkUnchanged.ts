@@ -8,8 +8,8 @@ import path from "node:path";
 
 /**
  * Writes `content` to `file` in the site being built, or links `previousFile` (the same file in the last built site)
- * when it holds exactly these bytes. Returns true when linked. Synchronous: thousands of small files went several
- * times slower through the thread pool's round trips.
+ * when it holds exactly these bytes. Returns true when linked. Synchronous, like the stamp's reads
+ * (src/pipeline/buildCache.ts): for small files the thread pool's round trips cost more than the calls.
  */
 export function writeOrLink(file: string, content: string | Uint8Array, previousFile: string | undefined): boolean {
   if (previousFile !== undefined) {
