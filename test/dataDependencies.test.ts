@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { dataDependencies, dataDependenciesPlugin, dataHashes, entryDataDependencies, importedFiles, keyedPerPath, keyedThrough, missedImports, moduleFacts, type DataDependency } from "../src/pipeline/astro/dataDependencies.ts";
+import { dataDependencies, dataDependenciesPlugin, dataHashes, entryDataDependencies, importedFiles, isEntry, keyedPerPath, keyedThrough, missedImports, moduleFacts, type DataDependency } from "../src/pipeline/astro/dataDependencies.ts";
 import { pagesReused, type AstroManifest } from "../src/pipeline/astro/astroCache.ts";
 import * as model from "../src/model/datasets.ts";
 import { projectRoot } from "./helpers.ts";
@@ -185,6 +185,7 @@ describe("the walk from an entry through the modules it imports", () => {
     await write("t.ts", "");
     await write("u.ts", "");
     await write("v.ts", "");
+    await write("later.ts", "");
   });
   afterAll(() => rm(dir, { recursive: true, force: true }));
 
@@ -200,9 +201,21 @@ describe("the walk from an entry through the modules it imports", () => {
       `import { getCollection } from "astro:content";`,
       `import { csvParse } from "d3-dsv";`,
       `import { gone } from "./gone.ts";`,
-      `const later = await import("./a.ts");`,
+      `const later = await import("./later.ts");`,
     ].join("\n");
-    expect(importedFiles(code, path.join(dir, "entry.astro")).sort()).toEqual(["a.ts", "b.astro", "dir/index.ts", "v.ts"].map((f) => path.join(dir, f)).sort());
+    expect(importedFiles(code, path.join(dir, "entry.astro")).sort()).toEqual(["a.ts", "b.astro", "dir/index.ts", "later.ts", "v.ts"].map((f) => path.join(dir, f)).sort());
+  });
+
+  it("takes the routes of src/pages/ and the MDX pages anywhere in src/ for entries, and nothing else", () => {
+    expect(isEntry(path.join(dir, "pages", "tilbud", "[id].astro"), dir)).toBe(true);
+    expect(isEntry(path.join(dir, "pages", "data", "[name].json.ts"), dir)).toBe(true);
+    expect(isEntry(path.join(dir, "content", "pages", "om.mdx"), dir)).toBe(true);
+    expect(isEntry(path.join(dir, "generated", "pages", "kilder", "a.mdx"), dir)).toBe(true);
+    expect(isEntry(path.join(dir, "offers.ts"), dir)).toBe(false);
+    expect(isEntry(path.join(dir, "components", "SourceRef.astro"), dir)).toBe(false);
+    expect(isEntry(path.join(dir, "pages", "tilbud", "kart.css"), dir)).toBe(false);
+    expect(isEntry(path.join(dir, "pages", "a.ts.bak"), dir)).toBe(false);
+    expect(isEntry(path.join(path.dirname(dir), "elsewhere", "pages", "x.mdx"), dir)).toBe(false);
   });
 
   it("gathers what every module reached reads, through cycles, and counts all data once any module reads it generically", async () => {

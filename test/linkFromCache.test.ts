@@ -92,8 +92,11 @@ describe("Astro's restored pages, linked from its cache", () => {
     expect(fs.existsSync(await cachedPage("e.html", "<p>urørt</p>"))).toBe(true);
     expect(fs.existsSync(path.join(cache, "dist", "mangler.html"))).toBe(false);
     expect(fs.existsSync(published)).toBe(true);
+    const patched = { copyFile: fs.promises.copyFile, writeFile: fs.promises.writeFile };
     restore();
     expect(fs.existsSync(edited)).toBe(true);
+    expect(fs.promises.copyFile).not.toBe(patched.copyFile);
+    expect(fs.promises.writeFile).not.toBe(patched.writeFile);
   });
 
   it("restores nothing before Astro's first build (no manifest)", async () => {
