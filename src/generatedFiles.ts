@@ -5,7 +5,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Dataset } from "./model/dataset.ts";
-import { siteSettings } from "./site.ts";
+import { cacheKeyOf } from "./site.ts";
 
 /** src/generated/ of the project: Astro (build and dev) and the tests run from the project's root folder. */
 export const generatedDir = path.join(process.cwd(), "src", "generated");
@@ -45,4 +45,4 @@ export function generatedFileKey(relative: string): string {
 }
 
 /** The cacheKey of an open-data path that reads the one generated file `relative`: the address settings and the file's hash. */
-export const generatedFileCacheKey = (relative: string): string => `${siteSettings} ${generatedFileKey(relative)}`;
+export const generatedFileCacheKey = (relative: string): string => cacheKeyOf(generatedFileKey(relative));

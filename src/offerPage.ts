@@ -19,7 +19,7 @@ import {
 import type { Offer } from "./model/datasets.ts";
 import { offers, sourceById } from "./records.ts";
 import { readerNote } from "./sourceLocation.ts";
-import { siteSettings } from "./site.ts";
+import { cacheKeyOf } from "./site.ts";
 
 /** What one offer page shows from the data. */
 export function offerPage(offer: Offer) {
@@ -55,6 +55,6 @@ export function offerPagePaths() {
   return offers.map((offer) => {
     const page = offerPage(offer);
     const shown = createHash("sha256").update(JSON.stringify(page)).digest("hex").slice(0, 16);
-    return { cacheKey: `${siteSettings} ${shown}`, params: { id: offer.id }, props: { page } };
+    return { cacheKey: cacheKeyOf(shown), params: { id: offer.id }, props: { page } };
   });
 }

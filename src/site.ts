@@ -29,6 +29,9 @@ export const site = {
  */
 export const siteSettings = JSON.stringify({ url: site.url, feedbackEmail: site.feedbackEmail, feedbackEmailSet: site.feedbackEmailSet, preview: site.preview });
 
+/** The cacheKey of a path keyed by a hash of what it shows (`shown`): the address settings and that hash. */
+export const cacheKeyOf = (shown: string): string => `${siteSettings} ${shown}`;
+
 /** Every data release, newest first: what changed in data/ and on the site. Add one when data/ changes. */
 export const releases = [
   {

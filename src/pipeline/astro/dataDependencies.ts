@@ -38,8 +38,16 @@ const datasetOfExport = new Map<string, string>(
 const specifiers = /(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)(["'])([^"']+)\1/g;
 const namedImport = /\b(?:import|export)\s*(?:type\s+)?\{([^}]*)\}\s*from\s*(["'])([^"']+)\2/g;
 
+const dependencyName = (d: DataDependency) => (typeof d === "string" ? d : d.dataset);
+
+/** The dependencies found, by name; reading all data takes in every dataset (the content collections stay apart). */
+function merged(found: Map<string, DataDependency>): DataDependency[] {
+  if (found.has("all data")) for (const key of [...found.keys()]) if (key !== "all data" && key !== "content") found.delete(key);
+  return [...found.values()];
+}
+
 /**
- * What the module `id` (a file of src/, with the compiled `code`) reads from src/generated/ when it runs.
+ * What the module `id` (a file of src/, with its source `code`) reads from src/generated/ when it runs.
  * Unknown or unclear imports of the data modules count as reading all data: a slower rebuild, never a stale page.
  */
 export function dataDependencies(code: string, id: string, srcDir: string): DataDependency[] {
@@ -48,7 +56,7 @@ export function dataDependencies(code: string, id: string, srcDir: string): Data
   if (id === records || id === generatedFiles) return []; // their reads stand behind their exports
   const resolve = (spec: string) => (spec.startsWith(".") ? path.resolve(path.dirname(id), spec).replace(/(\.ts)?$/, ".ts") : spec);
   const found = new Map<string, DataDependency>();
-  const add = (d: DataDependency) => found.set(typeof d === "string" ? d : d.dataset, d);
+  const add = (d: DataDependency) => found.set(dependencyName(d), d);
   // In a route keyed per path, the generic reads that its keys cover.
   const coveredByKey = new Set(keyedPerPath.includes(path.relative(srcDir, id)) ? ["recordsOf", "generatedFile", "csvTextOf", "generatedFileKey", "generatedFileCacheKey"] : []);
   const imports = { [records]: 0, [generatedFiles]: 0 };
@@ -71,8 +79,7 @@ export function dataDependencies(code: string, id: string, srcDir: string): Data
   }
   // A default, namespace or dynamic import of either module.
   if (imports[records]! > 0 || imports[generatedFiles]! > 0) add("all data");
-  if (found.has("all data")) for (const key of [...found.keys()]) if (key !== "all data" && key !== "content") found.delete(key);
-  return [...found.values()];
+  return merged(found);
 }
 
 const typeOnlyImport = /\b(?:import|export)\s+type\s+(?:\{[^}]*\}|[\w$]+|\*\s*as\s+[\w$]+)\s*from\s*(["'])[^"']+\1/g;
@@ -128,12 +135,9 @@ export function entryDataDependencies(entry: string, srcDir: string, facts: Modu
   };
   const found = new Map<string, DataDependency>();
   for (const file of walk(keyedModule)) for (const d of facts(file).reads) found.set(dependencyName(d), d);
-  if (found.has("all data")) for (const key of [...found.keys()]) if (key !== "all data" && key !== "content") found.delete(key);
-  const dependencies = [...found.values()].sort((a, b) => dependencyName(a).localeCompare(dependencyName(b)));
+  const dependencies = merged(found).sort((a, b) => dependencyName(a).localeCompare(dependencyName(b)));
   return { dependencies, modules: walk(undefined) };
 }
-
-const dependencyName = (d: DataDependency) => (typeof d === "string" ? d : d.dataset);
 
 type ModuleInfoOf = (id: string) => { importedIds: readonly string[]; dynamicallyImportedIds: readonly string[] } | null;
 

@@ -12,7 +12,7 @@ import { taskWindow } from "../taskWindow.ts";
 import { cachedFile, cacheStats, codeVersion } from "../../fileCache.ts";
 import { addedWordsMarker } from "../../client/excerpt.ts";
 import { fileOfHref, primarySearchBundleHref, searchBundleHref, searchBundlesFolderHref, sitePages } from "../../addresses.ts";
-import { writeOrLink } from "../site/linkUnchanged.ts";
+import { unchangedLinker } from "../site/linkUnchanged.ts";
 
 /** Where the search page finds the index's words, to correct a query's typos. */
 export const wordListPath = fileOfHref(sitePages.searchWords);
@@ -150,7 +150,7 @@ export async function indexSite(siteDir: string, previousSite?: string): Promise
   const wordCounts = new Map<string, number>();
   const merged: string[] = [];
   let pages = 0;
-  let linked = 0;
+  const target = unchangedLinker(siteDir, previousSite);
   const lastBundles = previousSite === undefined ? [] : listedBundles(previousSite);
   for (const plan of plans) {
     const html = new Map<string, Buffer>();
@@ -169,16 +169,14 @@ export async function indexSite(siteDir: string, previousSite?: string): Promise
     for (const dir of folders) mkdirSync(dir, { recursive: true });
     // Files the last site's bundle of the same name has as they are (most fragments: they are named by their content) are linked.
     const lastHref = plan.name === "" ? primarySearchBundleHref : lastBundles.find((h) => h.startsWith(`${searchBundlesFolderHref}${plan.name}-`));
-    const lastFolder = previousSite === undefined || lastHref === undefined ? undefined : path.join(previousSite, lastHref);
-    for (const [file, content] of bundle.files) {
-      if (writeOrLink(path.join(folder, file), content, lastFolder && path.join(lastFolder, file))) linked++;
-    }
+    const lastFolder = previousSite === undefined ? undefined : path.join(previousSite, lastHref ?? href);
+    for (const [file, content] of bundle.files) target.write(path.join(folder, file), content, lastFolder && path.join(lastFolder, file));
     if (plan.name !== "") merged.push(href);
     pages += bundle.pages;
     for (const [word, count] of bundle.words) wordCounts.set(word, (wordCounts.get(word) ?? 0) + count);
   }
   await writeFile(path.join(siteDir, fileOfHref(sitePages.searchBundles)), JSON.stringify(merged));
   await writeFile(path.join(siteDir, wordListPath), JSON.stringify(wordList(wordCounts)));
-  return { pages, words: wordCounts.size, bundles: plans.length, bundlesFromCache: hits() - hitsBefore, linked };
+  return { pages, words: wordCounts.size, bundles: plans.length, bundlesFromCache: hits() - hitsBefore, linked: target.linked() };
 }
 // Stryker restore all

@@ -7,7 +7,7 @@ import { pipeline } from "node:stream/promises";
 import zlib from "node:zlib";
 import { forEachInWindow } from "../taskWindow.ts";
 import { cachedFile, cacheStats } from "../../fileCache.ts";
-import { inPreviousSite, writeOrLink } from "./linkUnchanged.ts";
+import { unchangedLinker } from "./linkUnchanged.ts";
 
 /**
  * The text files of a built site, by extension: pages, styles, scripts, data, figures, feeds and citation files.
@@ -68,17 +68,13 @@ export interface CompressReport {
   linked: number;
 }
 
-/** Where the compressed copies go, and the last built site they may be linked from (src/pipeline/site/linkUnchanged.ts). */
-interface Target {
-  siteDir: string;
-  previousSite: string | undefined;
-  report: CompressReport;
-}
+/** Where the compressed copies go: the site being built, linking what the last site has (src/pipeline/site/linkUnchanged.ts). */
+type Target = ReturnType<typeof unchangedLinker>;
 
 /** Writes `to` unless it would not be smaller than the file; returns its size, or undefined when not written. */
 function writeSmaller(target: Target, to: string, made: Buffer, size: number): number | undefined {
   if (made.length >= size) return undefined;
-  if (writeOrLink(to, made, inPreviousSite(target.siteDir, to, target.previousSite))) target.report.linked++;
+  target.write(to, made);
   return made.length;
 }
 
@@ -125,7 +121,7 @@ export async function compressSite(siteDir: string, previousSite?: string): Prom
   const entries = await readdir(siteDir, { recursive: true, withFileTypes: true });
   const files = entries.filter((e) => e.isFile() && isCompressible(e.name)).map((e) => path.join(e.parentPath, e.name));
   const report: CompressReport = { files: 0, bytes: 0, small: 0, gzFiles: 0, brFiles: 0, gzBytes: 0, brBytes: 0, fromCache: 0, linked: 0 };
-  const target = { siteDir, previousSite, report };
+  const target = unchangedLinker(siteDir, previousSite);
   const hitsBefore = cacheStats.hits;
   await forEachInWindow(files, 16, async (file) => {
     const { size } = await stat(file);
@@ -137,5 +133,6 @@ export async function compressSite(siteDir: string, previousSite?: string): Prom
     if (br !== undefined) (report.brFiles++, (report.brBytes += br));
   });
   report.fromCache = cacheStats.hits - hitsBefore;
+  report.linked = target.linked();
   return report;
 }

@@ -46,3 +46,16 @@ export const lastSite = (outDir: string): string | undefined => (existsSync(outD
 /** The same file in the last built site `previousSite`, for a file of the site being built in `siteDir`. */
 export const inPreviousSite = (siteDir: string, file: string, previousSite: string | undefined): string | undefined =>
   previousSite === undefined ? undefined : path.join(previousSite, path.relative(siteDir, file));
+
+/**
+ * Writes one stage's files into the site being built (`siteDir`), linking those the last site has as they are, and
+ * counts the links for the stage's report.
+ */
+export function unchangedLinker(siteDir: string, previousSite: string | undefined) {
+  let linked = 0;
+  /** `previousFile`: the file in the last site to compare with (its place there, when that is another). */
+  const write = (file: string, content: string | Uint8Array, previousFile = inPreviousSite(siteDir, file, previousSite)) => {
+    if (writeOrLink(file, content, previousFile)) linked++;
+  };
+  return { write, linked: () => linked };
+}

@@ -9,7 +9,7 @@ import { detached, metaContent } from "./pageText.ts";
 import { previewCacheKind, previewImage } from "./previewImage.ts";
 import { cacheStats } from "../../fileCache.ts";
 import { taskWindow } from "../taskWindow.ts";
-import { inPreviousSite, writeOrLink } from "./linkUnchanged.ts";
+import { unchangedLinker } from "./linkUnchanged.ts";
 
 export interface SiteFilesReport {
   citations: number;
@@ -39,10 +39,7 @@ export async function writeSiteFiles(siteDir: string, previousSite?: string): Pr
   const hitsBefore = imageHits();
   // Citation files and preview images are named by the page's path flattened to one word; two pages must never share one.
   const pageOfFileBase = new Map<string, string>();
-  let linked = 0;
-  const write = (file: string, content: string | Buffer) => {
-    if (writeOrLink(file, content, inPreviousSite(siteDir, file, previousSite))) linked++;
-  };
+  const { write, linked } = unchangedLinker(siteDir, previousSite);
   try {
     for (const file of files) {
       const html = await readFile(path.join(siteDir, file), "utf8");
@@ -82,5 +79,5 @@ export async function writeSiteFiles(siteDir: string, previousSite?: string): Pr
     "",
   ].join("\n");
   await writeFile(path.join(siteDir, fileOfHref(sitePages.sitemap)), sitemap);
-  return { citations: urls.length, images, imagesFromCache: imageHits() - hitsBefore, sitemapUrls: urls.length, linked };
+  return { citations: urls.length, images, imagesFromCache: imageHits() - hitsBefore, sitemapUrls: urls.length, linked: linked() };
 }
