@@ -1,13 +1,13 @@
 // The build's failure paths, without Astro: stages are stand-ins (BuildOptions.stages) or the small functions the
 // build is made of, each tried in temporary folders.
 import { spawn, spawnSync } from "node:child_process";
-import { access, mkdir, mkdtemp, readdir, readFile, rename, rm, symlink, utimes, writeFile } from "node:fs/promises";
+import { access, link, mkdir, mkdtemp, readdir, readFile, rename, rm, symlink, utimes, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { buildSite, runSideBySide, StageError, type BuildStages } from "../src/pipeline/build.ts";
 import { acquireBuildLock, BuildLockedError, processAlive, removeInBackground, removeStaleTempFolders, shownPath, SwapError, swapIntoPlace } from "../src/pipeline/outputFolder.ts";
-import { builtFileHashes, changedBuiltFiles, inputHash, readStamp, stampFile } from "../src/pipeline/buildCache.ts";
+import { builtFileHashes, changedBuiltFiles, inputHash, lastStamp, readStamp, stampFile } from "../src/pipeline/buildCache.ts";
 import { csvFormat, csvParse } from "d3-dsv";
 import { copyOfShippedData, projectRoot, shippedData, withFileCache } from "./helpers.ts";
 
@@ -516,6 +516,36 @@ describe("what the input hash covers", () => {
     await writeFile(path.join(dir, stampFile), "{not json");
     expect(await readStamp(dir)).toBeUndefined();
     expect(await changedBuiltFiles(path.join(dir, "gone"), { hash: "h", ms: 1, files: {} })).toEqual(["it cannot be read"]);
+  });
+
+  it("takes a file's hash from the last stamp only when the file is the last site's own, unmodified since", async () => {
+    const last = await tempDir();
+    const next = await tempDir();
+    for (const name of ["shared.html", "edited.html", "copied.html", "unlisted.html"]) await writeFile(path.join(last, name), `<p>${name}</p>`);
+    const stamped = await builtFileHashes(last);
+    // A stamp entry that no read of the file could give: seen in the result only when the stamp's entry was taken over.
+    const { "unlisted.html": _unlisted, ...listed } = stamped;
+    const stamp = { hash: "h", ms: 1, files: { ...listed, "shared.html": "0:stamped", "edited.html": "0:stamped", "copied.html": "0:stamped" } };
+    await writeFile(path.join(last, stampFile), JSON.stringify(stamp));
+    const later = Date.now() / 1000 + 60;
+    await utimes(path.join(last, stampFile), later, later);
+    for (const name of ["shared.html", "edited.html", "unlisted.html"]) await link(path.join(last, name), path.join(next, name));
+    await writeFile(path.join(next, "copied.html"), "<p>copied.html</p>");
+    // Edited in place after the stamp was written: both sites see the edit.
+    await writeFile(path.join(next, "edited.html"), "<p>edited by hand</p>");
+    await utimes(path.join(next, "edited.html"), later + 10, later + 10);
+
+    const lastStamped = await lastStamp(last);
+    expect(lastStamped?.writtenAt).toBe(later * 1000);
+    const files = await builtFileHashes(next, lastStamped);
+    expect(files["shared.html"]).toBe("0:stamped");
+    expect(files["edited.html"]).toBe((await builtFileHashes(next))["edited.html"]);
+    expect(files["edited.html"]).toMatch(/^21:[0-9a-f]{16}$/);
+    expect(files["copied.html"]).toBe(stamped["copied.html"]);
+    expect(files["unlisted.html"]).toBe(stamped["unlisted.html"]);
+    expect(await lastStamp(next)).toBeUndefined();
+    await writeFile(path.join(next, stampFile), JSON.stringify({ hash: "h", ms: 1 }));
+    expect(await lastStamp(next)).toBeUndefined();
   });
 
   it("lists every built file, however many", async () => {

@@ -8,6 +8,7 @@ import { cacheBeside, copyOfShippedData, projectRoot, regenerateFromShippedData,
 import { placeholderUrl } from "../src/siteConfig.ts";
 import { astroCacheOf, readAstroManifest, type AstroManifest } from "../src/pipeline/astro/astroCache.ts";
 import { cacheDirVariable } from "../src/fileCache.ts";
+import { builtFileHashes, readStamp } from "../src/pipeline/buildCache.ts";
 
 /** Text that would break or inject into MDX/HTML/JSX if it were not escaped. */
 const hostile = [
@@ -892,6 +893,8 @@ describe("a rebuild after a changed row (Astro's incremental build)", () => {
     expect(afterStudy.status, afterStudy.stderr).toBe(0);
     expect(reusedOf(afterStudy.stdout)).toBeGreaterThanOrEqual(3 * tables);
     expect(await readFile(path.join(outDir, "kunnskap", "studier", study.id!, "index.html"), "utf8")).toContain("(ny tittel)");
+    // Its stamp took the hashes of the files it shares with the last site from that site's stamp: the stamp a read of every file gives.
+    expect((await readStamp(outDir))!.files).toEqual(await builtFileHashes(outDir));
 
     // Pages Astro restored are hard links to its cache, not copies. One edited in place in the published site is seen
     // by the stamp, and the next build renders it again instead of restoring the edit.

@@ -3,7 +3,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { spawn, type ChildProcess } from "node:child_process";
 import { close as closePagefind } from "pagefind";
-import { builtFileHashes, changedBuiltFiles, inputHash, readStamp, writeStamp } from "./buildCache.ts";
+import { builtFileHashes, changedBuiltFiles, inputHash, lastStamp, readStamp, writeStamp } from "./buildCache.ts";
 import { cacheDirVariable } from "../fileCache.ts";
 import { DataError } from "./dataError.ts";
 import { indexSite, type IndexReport } from "./search/indexSite.ts";
@@ -372,7 +372,9 @@ export async function buildSite(options: BuildOptions): Promise<{ pages: number;
       await stage(log, "verify", () => stages.verify(tmpDir, expected), (checks) => `${checks} checks passed`);
 
       // What was built, so a later build can tell a damaged site from this one.
-      await step("stamp", async () => writeStamp(tmpDir, { hash, ms: Math.round(performance.now() - started), files: await builtFileHashes(tmpDir) }));
+      await step("stamp", async () =>
+        writeStamp(tmpDir, { hash, ms: Math.round(performance.now() - started), files: await builtFileHashes(tmpDir, previousSite === undefined ? undefined : await lastStamp(previousSite)) }),
+      );
       const swap = stages.swap(tmpDir, outDir);
       build.swap = swap;
       const { leftover, leftoverError, removing } = await swap;
