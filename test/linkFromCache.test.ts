@@ -57,6 +57,30 @@ describe("Astro's restored pages, linked from its cache", () => {
     expect(await readFile(path.join(cache, "dist", "tilbud", "ny.html"), "utf8")).toBe("<h1>Ny</h1>");
   });
 
+  it("keeps a page Astro rendered as a link to the page it wrote into the site, when the bytes are the same", async () => {
+    await lastBuildEnded(30);
+    // Rendered again: the cache has the page of an earlier build, which the last site may still be a link to.
+    const earlier = await cachedPage("tilbud/f.html", "<h1>Før</h1>");
+    const lastSite = path.join(dir, "last-f.html");
+    await fs.promises.link(earlier, lastSite);
+    restore = linkPagesFromCache(cache, site);
+    const published = path.join(site, "tilbud", "f.html");
+    // As Astro writes a page it rendered: into the site first, then into its cache (file URLs).
+    await fs.promises.writeFile(pathToFileURL(published), "<h1>Etter</h1>");
+    await fs.promises.writeFile(pathToFileURL(earlier), "<h1>Etter</h1>");
+    expect((await stat(earlier)).ino).toBe((await stat(published)).ino);
+    expect(await readFile(lastSite, "utf8")).toBe("<h1>Før</h1>");
+
+    // Bytes other than the site's page (or no such page): the cache gets a file of its own.
+    await writeFile(path.join(site, "g.html"), "<p>i siden</p>");
+    await fs.promises.writeFile(path.join(cache, "dist", "g.html"), "<p>i cachen</p>");
+    expect((await stat(path.join(cache, "dist", "g.html"))).ino).not.toBe((await stat(path.join(site, "g.html"))).ino);
+    expect(await readFile(path.join(cache, "dist", "g.html"), "utf8")).toBe("<p>i cachen</p>");
+    expect(await readFile(path.join(site, "g.html"), "utf8")).toBe("<p>i siden</p>");
+    await fs.promises.writeFile(path.join(cache, "dist", "h.html"), new Uint8Array([1, 2]));
+    expect([...(await readFile(path.join(cache, "dist", "h.html")))]).toEqual([1, 2]);
+  });
+
   it("copies what it cannot link (the place is taken) and whatever is not from the cache; writes elsewhere stay in place", async () => {
     await lastBuildEnded(30);
     const cached = await cachedPage("b.html", "fra cachen");

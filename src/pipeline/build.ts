@@ -15,7 +15,7 @@ import { writeGenerated } from "./generate/writeGenerated.ts";
 import { dataHash, readArchives, summarize, type ReleaseArchive } from "./archive/releaseArchive.ts";
 import { publishArchives, type PublishReport } from "./archive/publishArchive.ts";
 import { writeRedirectPages } from "./site/redirectPages.ts";
-import { compressSite, type CompressReport } from "./site/compress.ts";
+import { compressionSettings, compressSite, type CompressReport } from "./site/compress.ts";
 import { lastSite } from "./site/linkUnchanged.ts";
 import { writeHostFiles } from "./site/hostFiles.ts";
 import { redirects } from "../redirects.ts";
@@ -197,7 +197,7 @@ function astroBuildInChildProcess(root: string, outDir: string, cacheDir: string
   // the Content-Security-Policy (src/deploy/serverConfig.ts) allows scripts from the site's files only.
   const vite = { build: { assetsInlineLimit: 0 } };
   // Pages restored from Astro's cache are hard links to it, not copies (src/pipeline/astro/linkFromCache.ts).
-  const linking = `const { linkPagesFromCache } = await import(${JSON.stringify(pathToFileURL(path.join(import.meta.dirname, "astro", "linkFromCache.ts")).href)}); linkPagesFromCache(${JSON.stringify(cacheDir)});`;
+  const linking = `const { linkPagesFromCache } = await import(${JSON.stringify(pathToFileURL(path.join(import.meta.dirname, "astro", "linkFromCache.ts")).href)}); linkPagesFromCache(${JSON.stringify(cacheDir)}, ${JSON.stringify(outDir)});`;
   const script = `${watchParent} ${linking} const { build } = await import("astro"); await build(${JSON.stringify({ root, outDir, cacheDir, logLevel: "warn", vite })});`;
   return runChildProcess(["--input-type=module", "--eval", script], root, "astro build");
 }
@@ -373,7 +373,7 @@ export async function buildSite(options: BuildOptions): Promise<{ pages: number;
 
       // What was built, so a later build can tell a damaged site from this one.
       await step("stamp", async () =>
-        writeStamp(tmpDir, { hash, ms: Math.round(performance.now() - started), files: await builtFileHashes(tmpDir, previousSite === undefined ? undefined : await lastStamp(previousSite)) }),
+        writeStamp(tmpDir, { hash, ms: Math.round(performance.now() - started), compression: compressionSettings, files: await builtFileHashes(tmpDir, previousSite === undefined ? undefined : await lastStamp(previousSite)) }),
       );
       const swap = stages.swap(tmpDir, outDir);
       build.swap = swap;

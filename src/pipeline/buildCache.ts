@@ -11,6 +11,8 @@ export interface BuildStamp {
   ms: number;
   /** Every built file (not the stamp) as "<size>:<first 16 hex digits of its sha256>" (enough to see a change; keeps the stamp small), by path relative to the site, to tell a damaged site from the one built. */
   files?: Record<string, string>;
+  /** The settings the compressed copies were made with (src/pipeline/site/compress.ts, compressionSettings). */
+  compression?: string;
 }
 
 async function filesUnder(dir: string, skip: (rel: string) => boolean): Promise<string[]> {
@@ -70,10 +72,18 @@ export async function lastStamp(outDir: string): Promise<LastStamp | undefined> 
  */
 function sharedHash(file: string, rel: string, last: LastStamp | undefined): string | undefined {
   const hash = last?.stamp.files?.[rel];
-  if (hash === undefined) return undefined;
-  const now = lstatSync(file);
-  const then = lstatSync(path.join(last!.site, rel), { throwIfNoEntry: false });
-  return then && now.ino === then.ino && now.dev === then.dev && now.mtimeMs < last!.writtenAt ? hash : undefined;
+  return hash !== undefined && sameUnmodifiedFile(file, path.join(last!.site, rel), last!.writtenAt) ? hash : undefined;
+}
+
+/**
+ * Whether `file` is the very file `lastFile` of the last site (a hard link: the same inode), not modified since `since`
+ * (ms, when that site's stamp was written). Such a file has the bytes that site's stages made their files of; no stage
+ * writes into a file in place, so only a hand edit could change it, and that moves its modification time.
+ */
+export function sameUnmodifiedFile(file: string, lastFile: string, since: number): boolean {
+  const now = lstatSync(file, { throwIfNoEntry: false });
+  const then = lstatSync(lastFile, { throwIfNoEntry: false });
+  return now !== undefined && then !== undefined && now.ino === then.ino && now.dev === then.dev && now.mtimeMs < since;
 }
 
 /**

@@ -6,6 +6,9 @@
 // page of a published site never changes with the cache.
 // A page edited in place after it was published (by hand, in dist/) edits the cache's file too: a file of the cache
 // changed since Astro's last build ended is therefore not restored but rendered again.
+// A page Astro renders is written to the site first and to its cache next: the cache gets a link to the site's file. A
+// page of the next build, restored from the cache, is then the very file of the last site, which tells the stages after
+// Astro that it is unchanged without reading it (src/pipeline/buildCache.ts, sameUnmodifiedFile).
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -15,11 +18,12 @@ const pathOf = (p: PathLike) => (p instanceof URL ? fileURLToPath(p) : p.toStrin
 
 /**
  * Makes Astro, in this process, link the pages it restores from the cache folder `astroCache` instead of copying them,
- * and replace (not overwrite) the pages it writes there. A link that cannot be made (another file system) is a copy.
+ * and replace (not overwrite) the pages it writes there, by a link to the page it wrote into the site `outDir` when that
+ * holds the same bytes. A link that cannot be made (another file system) is a copy.
  * A cached page modified after Astro's manifest (written as its last build ended) is treated as missing, so it is
  * rendered again. Returns a function that puts the file system functions back.
  */
-export function linkPagesFromCache(astroCache: string): () => void {
+export function linkPagesFromCache(astroCache: string, outDir?: string): () => void {
   const cached = path.join(astroCache, "dist") + path.sep;
   const inCache = (p: unknown) => (typeof p === "string" || p instanceof URL || Buffer.isBuffer(p)) && pathOf(p).startsWith(cached);
   const lastBuildEnded = fs.statSync(path.join(astroCache, "incremental-build.json"), { throwIfNoEntry: false })?.mtimeMs ?? -Infinity;
@@ -43,6 +47,19 @@ export function linkPagesFromCache(astroCache: string): () => void {
   };
   fs.promises.writeFile = (async (file: Parameters<typeof writeFile>[0], data: Parameters<typeof writeFile>[1], options?: Parameters<typeof writeFile>[2]) => {
     if (!inCache(file)) return writeFile(file, data, options);
+    const cacheFile = pathOf(file as PathLike);
+    if (outDir !== undefined && options === undefined && (typeof data === "string" || data instanceof Uint8Array)) {
+      const published = path.join(outDir, path.relative(cached, cacheFile));
+      const bytes = await fs.promises.readFile(published).catch(() => undefined);
+      if (bytes?.equals(typeof data === "string" ? Buffer.from(data) : data)) {
+        await fs.promises.rm(cacheFile, { force: true });
+        const linked = await fs.promises.link(published, cacheFile).then(
+          () => true,
+          () => false,
+        );
+        if (linked) return;
+      }
+    }
     // Created exclusively, so a first build pays nothing more; a page there already (rendered again) is unlinked first.
     // A write broken off leaves a file newer than the manifest, which the next build renders again (existsSync above).
     if (options === undefined) {
@@ -55,7 +72,7 @@ export function linkPagesFromCache(astroCache: string): () => void {
       );
       if (created) return;
     }
-    await fs.promises.rm(pathOf(file as PathLike), { force: true });
+    await fs.promises.rm(cacheFile, { force: true });
     await writeFile(file, data, options);
   }) as typeof writeFile;
   return () => {

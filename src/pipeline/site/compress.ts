@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { createReadStream } from "node:fs";
+import { createReadStream, lstatSync } from "node:fs";
 import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { Readable } from "node:stream";
@@ -8,6 +8,7 @@ import zlib from "node:zlib";
 import { forEachInWindow } from "../taskWindow.ts";
 import { cachedFile, cacheStats } from "../../fileCache.ts";
 import { unchangedLinker } from "./linkUnchanged.ts";
+import { lastStamp, sameUnmodifiedFile, type LastStamp } from "../buildCache.ts";
 
 /**
  * The text files of a built site, by extension: pages, styles, scripts, data, figures, feeds and citation files.
@@ -29,6 +30,12 @@ export const gzipLevel = zlib.constants.Z_BEST_COMPRESSION;
  * Brotli is for hosts that serve .br (nginx here cannot), so the build stays quick rather than squeezing the last 10 %.
  */
 export const brotliQuality = 5;
+
+/**
+ * What the compressed copies are made with, recorded in the site's stamp: a rebuild links a copy from the last site only
+ * when that site made it so (see compressSite).
+ */
+export const compressionSettings = `gzip level ${gzipLevel}; brotli quality ${brotliQuality}, text mode`;
 
 // Output in larger pieces than zlib's 16 KB: fewer round trips to the thread pool for the large files.
 const chunkSize = 64 * 1024;
@@ -97,6 +104,24 @@ async function sha256Of(source: Source): Promise<string> {
   return hash.digest("hex");
 }
 
+/**
+ * The copies of a file that is the last site's own file, unmodified (src/pipeline/buildCache.ts, sameUnmodifiedFile),
+ * linked from that site without reading either: its sizes, or undefined for a copy the last site did not make (not
+ * smaller). Undefined altogether when they cannot all be linked so (a copy its stamp lists is gone or was edited).
+ */
+function linkCopiesOfUnchanged(target: Target, file: string, lastFile: string, last: LastStamp, rel: string): [number | undefined, number | undefined] | undefined {
+  if (!sameUnmodifiedFile(file, lastFile, last.writtenAt)) return undefined;
+  const copies = [".gz", ".br"].map((ext) => {
+    const listed = last.stamp.files?.[`${rel}${ext}`] !== undefined;
+    const stats = lstatSync(`${lastFile}${ext}`, { throwIfNoEntry: false });
+    return { ext, listed, stats, usable: listed ? stats !== undefined && stats.isFile() && stats.mtimeMs < last.writtenAt : stats === undefined };
+  });
+  if (!copies.every((c) => c.usable)) return undefined;
+  for (const { ext, listed } of copies) if (listed && !target.link(`${file}${ext}`, `${lastFile}${ext}`)) return undefined;
+  const [gz, br] = copies.map((c) => (c.listed ? c.stats!.size : undefined));
+  return [gz, br];
+}
+
 async function compressFile(target: Target, file: string, size: number): Promise<[number | undefined, number | undefined]> {
   const source = size > streamAbove ? file : await readFile(file);
   // Keyed by the bytes (and the settings): after a small change most pages, every archived page and the large data
@@ -123,10 +148,15 @@ export async function compressSite(siteDir: string, previousSite?: string): Prom
   const report: CompressReport = { files: 0, bytes: 0, small: 0, gzFiles: 0, brFiles: 0, gzBytes: 0, brBytes: 0, fromCache: 0, linked: 0 };
   const target = unchangedLinker(siteDir, previousSite);
   const hitsBefore = cacheStats.hits;
+  const last = previousSite === undefined ? undefined : await lastStamp(previousSite);
+  // The last site's copies are linked only when they were made with the same settings as this build's.
+  const linkable = last?.stamp.compression === compressionSettings ? last : undefined;
   await forEachInWindow(files, 16, async (file) => {
     const { size } = await stat(file);
     if (size < smallestCompressed) return void report.small++;
-    const [gz, br] = await compressFile(target, file, size);
+    const rel = path.relative(siteDir, file).split(path.sep).join("/");
+    const [gz, br] =
+      (linkable && linkCopiesOfUnchanged(target, file, path.join(linkable.site, rel), linkable, rel)) ?? (await compressFile(target, file, size));
     report.files++;
     report.bytes += size;
     if (gz !== undefined) (report.gzFiles++, (report.gzBytes += gz));

@@ -57,5 +57,15 @@ export function unchangedLinker(siteDir: string, previousSite: string | undefine
   const write = (file: string, content: string | Uint8Array, previousFile = inPreviousSite(siteDir, file, previousSite)) => {
     if (writeOrLink(file, content, previousFile)) linked++;
   };
-  return { write, linked: () => linked };
+  /** Links `previousFile`, known to hold the bytes `file` is to have; false when no link can be made (the caller writes it). */
+  const link = (file: string, previousFile: string): boolean => {
+    try {
+      linkSync(previousFile, file);
+    } catch {
+      return false;
+    }
+    linked++;
+    return true;
+  };
+  return { write, link, linked: () => linked };
 }
