@@ -1,13 +1,13 @@
 // The compress stage (src/pipeline/site/compress.ts) on a small site of its own; the whole built site is checked in
 // test/build.test.ts, and nginx sending the .gz files in test/e2e/nginx.e2e.ts.
-import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { link, mkdir, mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { brotliDecompressSync, gunzipSync, gzipSync } from "node:zlib";
 import { afterAll, describe, expect, it } from "vitest";
-import { compressSite, isCompressible, isPrecompressed } from "../src/pipeline/site/compress.ts";
+import { compressionSettings, compressSite, isCompressible, isPrecompressed } from "../src/pipeline/site/compress.ts";
 import { isArchived } from "../src/pipeline/archive/releaseArchive.ts";
-import { changedBuiltFiles, builtFileHashes } from "../src/pipeline/buildCache.ts";
+import { changedBuiltFiles, builtFileHashes, stampFile } from "../src/pipeline/buildCache.ts";
 import { withFileCache } from "./helpers.ts";
 
 const dirs: string[] = [];
@@ -105,6 +105,61 @@ describe("the compress stage", () => {
       const third = await smallSite();
       expect((await compressSite(third, last)).linked).toBe(report.linked - 1);
       expect(gunzipSync(await readFile(path.join(third, "index.html.gz"))).toString()).toBe(page);
+    });
+  });
+
+  it("links the copies of a file that is the last site's own (same inode, unmodified since its stamp) without comparing them", async () => {
+    await withFileCache(async () => {
+      const last = await smallSite();
+      await compressSite(last);
+      // A copy the last site made another way (gzip level 1): taken over only when the stamp is trusted, as no byte compare would.
+      const otherCopy = gzipSync(page, { level: 1 });
+      await rm(path.join(last, "index.html.gz"));
+      await writeFile(path.join(last, "index.html.gz"), otherCopy);
+      const stampWith = async (compression: string) => {
+        await writeFile(path.join(last, stampFile), JSON.stringify({ hash: "h", ms: 1, compression, files: await builtFileHashes(last) }));
+        const later = Date.now() / 1000 + 60;
+        await utimes(path.join(last, stampFile), later, later);
+      };
+      /** A new site whose pages are the last site's files (hard links), as Astro restores unchanged pages. */
+      const nextSite = async () => {
+        const next = await smallSite();
+        for (const rel of ["index.html", "om/index.html", "data/x.csv"]) {
+          await rm(path.join(next, rel));
+          await link(path.join(last, rel), path.join(next, rel));
+        }
+        return next;
+      };
+      await stampWith(compressionSettings);
+      // The .br of om/index.html, which the stamp lists, is gone since: om's copies are made anew.
+      await rm(path.join(last, "om", "index.html.br"));
+      const next = await nextSite();
+      await compressSite(next, last);
+      expect(await readFile(path.join(next, "index.html.gz"))).toEqual(otherCopy);
+      expect((await stat(path.join(next, "index.html.br"))).ino).toBe((await stat(path.join(last, "index.html.br"))).ino);
+      expect((await stat(path.join(next, "data", "x.csv.gz"))).ino).toBe((await stat(path.join(last, "data", "x.csv.gz"))).ino);
+      const om = await readFile(path.join(next, "om", "index.html"));
+      expect(brotliDecompressSync(await readFile(path.join(next, "om", "index.html.br"))).equals(om)).toBe(true);
+      // A file that is a copy, not the last site's own: compared, so the other copy is not taken over.
+      const copied = await smallSite();
+      await compressSite(copied, last);
+      expect(gunzipSync(await readFile(path.join(copied, "index.html.gz"))).toString()).toBe(page);
+      expect(await readFile(path.join(copied, "index.html.gz"))).not.toEqual(otherCopy);
+
+      // Copies made with other settings are not taken over.
+      await stampWith("gzip level 1");
+      const otherSettings = await nextSite();
+      await compressSite(otherSettings, last);
+      expect(await readFile(path.join(otherSettings, "index.html.gz"))).not.toEqual(otherCopy);
+
+      // Nor those of a file edited after the stamp was written.
+      await stampWith(compressionSettings);
+      const edited = await nextSite();
+      const afterStamp = Date.now() / 1000 + 120;
+      await utimes(path.join(edited, "index.html"), afterStamp, afterStamp);
+      await compressSite(edited, last);
+      expect(await readFile(path.join(edited, "index.html.gz"))).not.toEqual(otherCopy);
+      expect(gunzipSync(await readFile(path.join(edited, "index.html.gz"))).toString()).toBe(page);
     });
   });
 
