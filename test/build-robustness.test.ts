@@ -62,7 +62,7 @@ const fakeStages: Omit<BuildStages, "swap"> = {
   },
   siteFiles: async (siteDir) => {
     await writeFile(path.join(siteDir, "sitemap.xml"), "<urlset/>");
-    return { citations: 0, images: 0, imagesFromCache: 0, sitemapUrls: 2, linked: 0 };
+    return { citations: 0, images: 0, imagesFromCache: 0, sitemapUrls: 2, charts: 0, linked: 0 };
   },
   index: async (siteDir) => {
     await mkdir(path.join(siteDir, "pagefind"), { recursive: true });
@@ -119,7 +119,7 @@ describe("a build that fails", () => {
           await writeFile(path.join(siteDir, `image-${i}.png`), "png");
         }
         siteFilesDone = true;
-        return { citations: 0, images: 5, imagesFromCache: 0, sitemapUrls: 0, linked: 0 };
+        return { citations: 0, images: 5, imagesFromCache: 0, sitemapUrls: 0, charts: 0, linked: 0 };
       },
     }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(StageError);

@@ -67,7 +67,8 @@ beforeAll(async () => {
   const result = build(dataDir);
   if (result.status !== 0) throw new Error(`build failed:\n${result.stdout}\n${result.stderr}`);
   expect(result.stdout).toMatch(/\[read\+validate\] data\/sources\.csv: 5 rows read, 5 valid/);
-  expect(result.stdout).toMatch(/\[astro build\] \d+ pages built, \d+ charts rendered/);
+  expect(result.stdout).toMatch(/\[astro build\] \d+ pages built;/);
+  expect(result.stdout).toMatch(/\[site files\] .* sitemap with \d+ addresses, [1-9]\d* charts on the pages/);
   expect(result.stdout).toMatch(/\[index\] \d+ pages indexed for search/);
 });
 

@@ -7,6 +7,7 @@ import { frontmatter, paragraphs, prop, text } from "../src/pipeline/generate/md
 import { generateSourcePages } from "../src/pipeline/generate/sourcePages.ts";
 import { writeGenerated } from "../src/pipeline/generate/writeGenerated.ts";
 import type { LoadedData } from "../src/pipeline/loadData.ts";
+import { withFileCache } from "./helpers.ts";
 
 const dirs: string[] = [];
 afterAll(async () => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }))));
@@ -111,6 +112,30 @@ describe("the generated folder", () => {
     expect(JSON.parse(await readFile(path.join(generated, "data", "sources.json"), "utf8"))).toEqual([source]);
     expect(await readFile(path.join(generated, "csv", "sources.csv"), "utf8")).toBe("\uFEFFid,title\r\nsnf-2008,x\r\n");
     expect(await readFile(path.join(generated, "pages", "kilder", "snf-2008.mdx"), "utf8")).toBe(generateSourcePages(dataWith([source])).get("kilder/snf-2008.mdx"));
+  });
+});
+
+describe("a dataset's JSON module", () => {
+  it("is taken from the file cache while its CSV file is byte for byte the same, and made anew when the file changes", async () => {
+    await withFileCache(async () => {
+      const root = await mkdtemp(path.join(os.tmpdir(), "hoa-generate-"));
+      dirs.push(root);
+      const dataDir = path.join(root, "data");
+      const generated = path.join(root, "generated");
+      await mkdir(dataDir);
+      await writeFile(path.join(dataDir, "sources.csv"), "id,title\nsnf-2008,x\n");
+      await writeFile(path.join(dataDir, "places.csv"), "id\n");
+      const module = async () => JSON.parse(await readFile(path.join(generated, "data", "sources.json"), "utf8")) as unknown;
+      await writeGenerated(dataWith([source]), generated, dataDir);
+      expect(await module()).toEqual([source]);
+      // Other records for the same file (which reading it never gives): the module still is the one the file made.
+      const renamed = { ...source, title: "Et annet navn" };
+      await writeGenerated(dataWith([renamed]), generated, dataDir);
+      expect(await module()).toEqual([source]);
+      await writeFile(path.join(dataDir, "sources.csv"), "id,title\nsnf-2008,y\n");
+      await writeGenerated(dataWith([renamed]), generated, dataDir);
+      expect(await module()).toEqual([renamed]);
+    });
   });
 });
 

@@ -17,6 +17,8 @@ export interface SiteFilesReport {
   /** Preview images whose title, section and release were unchanged, taken from the file cache. */
   imagesFromCache: number;
   sitemapUrls: number;
+  /** Charts on the built pages (figure.chart), for the build's report: this stage reads every page anyway. */
+  charts: number;
   /** Citation files and preview images linked from the last built site, which had them byte for byte. */
   linked: number;
 }
@@ -34,6 +36,7 @@ export async function writeSiteFiles(siteDir: string, previousSite?: string): Pr
   // every SVG and PNG in memory together (the peak of the 10× bench).
   const imagesBeingMade = taskWindow(4);
   let images = 0;
+  let charts = 0;
   // The index stage runs beside this one and uses the cache too: only the preview images' hits count here.
   const imageHits = () => cacheStats.hitsByKind.get(previewCacheKind) ?? 0;
   const hitsBefore = imageHits();
@@ -43,6 +46,7 @@ export async function writeSiteFiles(siteDir: string, previousSite?: string): Pr
   try {
     for (const file of files) {
       const html = await readFile(path.join(siteDir, file), "utf8");
+      charts += (html.match(/<figure class="chart"/g) ?? []).length;
       if (!html.includes('<details class="cite"')) continue;
       const title = metaContent(html, "citation_title");
       const url = metaContent(html, "citation_public_url");
@@ -79,5 +83,5 @@ export async function writeSiteFiles(siteDir: string, previousSite?: string): Pr
     "",
   ].join("\n");
   await writeFile(path.join(siteDir, fileOfHref(sitePages.sitemap)), sitemap);
-  return { citations: urls.length, images, imagesFromCache: imageHits() - hitsBefore, sitemapUrls: urls.length, linked: linked() };
+  return { citations: urls.length, images, imagesFromCache: imageHits() - hitsBefore, sitemapUrls: urls.length, charts, linked: linked() };
 }
