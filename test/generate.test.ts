@@ -91,15 +91,19 @@ describe("a source's page", () => {
   });
 });
 
+/** A data folder with these CSV files, and where the generated folder goes beside it. */
+async function dataFolder(csv: Record<string, string>): Promise<{ dataDir: string; generated: string }> {
+  const root = await mkdtemp(path.join(os.tmpdir(), "hoa-generate-"));
+  dirs.push(root);
+  const dataDir = path.join(root, "data");
+  await mkdir(dataDir);
+  for (const [file, text] of Object.entries(csv)) await writeFile(path.join(dataDir, file), text);
+  return { dataDir, generated: path.join(root, "generated") };
+}
+
 describe("the generated folder", () => {
   it("is made anew: a JSON module per dataset, a page per source and each CSV byte for byte", async () => {
-    const root = await mkdtemp(path.join(os.tmpdir(), "hoa-generate-"));
-    dirs.push(root);
-    const dataDir = path.join(root, "data");
-    const generated = path.join(root, "generated");
-    await mkdir(dataDir);
-    await writeFile(path.join(dataDir, "sources.csv"), "\uFEFFid,title\r\nsnf-2008,x\r\n");
-    await writeFile(path.join(dataDir, "places.csv"), "id,latitude\nbodo,67.280\n");
+    const { dataDir, generated } = await dataFolder({ "sources.csv": "\uFEFFid,title\r\nsnf-2008,x\r\n", "places.csv": "id,latitude\nbodo,67.280\n" });
     await mkdir(path.join(generated, "pages"), { recursive: true });
     await writeFile(path.join(generated, "pages", "stale.mdx"), "from an earlier run");
 
@@ -118,13 +122,7 @@ describe("the generated folder", () => {
 describe("a dataset's JSON module", () => {
   it("is taken from the file cache while its CSV file is byte for byte the same, and made anew when the file changes", async () => {
     await withFileCache(async () => {
-      const root = await mkdtemp(path.join(os.tmpdir(), "hoa-generate-"));
-      dirs.push(root);
-      const dataDir = path.join(root, "data");
-      const generated = path.join(root, "generated");
-      await mkdir(dataDir);
-      await writeFile(path.join(dataDir, "sources.csv"), "id,title\nsnf-2008,x\n");
-      await writeFile(path.join(dataDir, "places.csv"), "id\n");
+      const { dataDir, generated } = await dataFolder({ "sources.csv": "id,title\nsnf-2008,x\n", "places.csv": "id\n" });
       const module = async () => JSON.parse(await readFile(path.join(generated, "data", "sources.json"), "utf8")) as unknown;
       await writeGenerated(dataWith([source]), generated, dataDir);
       expect(await module()).toEqual([source]);
