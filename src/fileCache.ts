@@ -50,11 +50,33 @@ function entryContent(entry: Buffer): Buffer | undefined {
   return sha256(content).equals(entry.subarray(0, checksumBytes)) ? content : undefined;
 }
 
+const entryFile = (dir: string, kind: string, input: string) => path.join(dir, kind, `${createHash("sha256").update(input).digest("hex").slice(0, 32)}`);
+
+/** The cached file of this kind and input; undefined when there is none (or it fails its checksum), or no cache. */
+export async function readCached(kind: string, input: string): Promise<Buffer | undefined> {
+  const dir = process.env[cacheDirVariable];
+  if (!dir) return undefined;
+  const entry = await readFile(entryFile(dir, kind, input)).catch(() => undefined);
+  return entry && entryContent(entry);
+}
+
+/** Puts a file in the cache (nothing without a cache). */
+export async function writeCached(kind: string, input: string, content: Buffer): Promise<void> {
+  const dir = process.env[cacheDirVariable];
+  if (!dir) return;
+  const file = entryFile(dir, kind, input);
+  await mkdir(path.dirname(file), { recursive: true });
+  // Written aside and renamed, so a build stopped half-way never leaves half a file in the cache.
+  // (Named uniquely: two pages can ask for the same image at the same time.)
+  const partial = `${file}.${randomUUID()}.tmp`;
+  await writeFile(partial, Buffer.concat([sha256(content), content]));
+  await rename(partial, file);
+}
+
 export async function cachedFile(kind: string, input: string, make: () => Promise<Buffer>): Promise<Buffer> {
   const dir = process.env[cacheDirVariable];
   if (!dir) return make();
-  const file = path.join(dir, kind, `${createHash("sha256").update(input).digest("hex").slice(0, 32)}`);
-  const entry = await readFile(file).catch(() => undefined);
+  const entry = await readFile(entryFile(dir, kind, input)).catch(() => undefined);
   const hit = entry && entryContent(entry);
   if (hit) {
     cacheStats.hits++;
@@ -64,11 +86,6 @@ export async function cachedFile(kind: string, input: string, make: () => Promis
   cacheStats.misses++;
   if (entry) cacheStats.remade++;
   const made = await make();
-  await mkdir(path.dirname(file), { recursive: true });
-  // Written aside and renamed, so a build stopped half-way never leaves half a file in the cache.
-  // (Named uniquely: two pages can ask for the same image at the same time.)
-  const partial = `${file}.${randomUUID()}.tmp`;
-  await writeFile(partial, Buffer.concat([sha256(made), made]));
-  await rename(partial, file);
+  await writeCached(kind, input, made);
   return made;
 }

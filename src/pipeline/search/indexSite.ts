@@ -9,7 +9,7 @@ import { detached, indexedText } from "../site/pageText.ts";
 import { searchTerms, wordsOf } from "./searchTerms.ts";
 import { planBundles, type BundlePlan } from "./searchBundles.ts";
 import { taskWindow } from "../taskWindow.ts";
-import { cachedFile, cacheStats, codeVersion } from "../../fileCache.ts";
+import { codeVersion, readCached, writeCached } from "../../fileCache.ts";
 import { addedWordsMarker } from "../../client/excerpt.ts";
 import { fileOfHref, primarySearchBundleHref, searchBundleHref, searchBundlesFolderHref, sitePages } from "../../addresses.ts";
 import { unchangedLinker } from "../site/linkUnchanged.ts";
@@ -145,8 +145,7 @@ export async function indexSite(siteDir: string, previousSite?: string): Promise
   const sizes = [];
   for (const file of files) sizes.push({ file, bytes: statSync(path.join(siteDir, file)).size });
   const plans = planBundles(sizes);
-  const hits = () => cacheStats.hitsByKind.get(bundleCacheKind) ?? 0;
-  const hitsBefore = hits();
+  let bundlesFromCache = 0;
   const wordCounts = new Map<string, number>();
   const merged: string[] = [];
   let pages = 0;
@@ -161,7 +160,11 @@ export async function indexSite(siteDir: string, previousSite?: string): Promise
       key.update(`${file}\n`).update(createHash("sha256").update(bytes).digest());
     }
     const inputs = key.digest("hex");
-    const bundle = deserialize(await cachedFile(bundleCacheKind, inputs, async () => serialize(await indexBundle(plan, html)))) as BundleFiles;
+    const cached = await readCached(bundleCacheKind, inputs);
+    // A bundle just indexed is used as it is, not read back from what the cache keeps of it.
+    const bundle = cached ? (deserialize(cached) as BundleFiles) : await indexBundle(plan, html);
+    if (cached) bundlesFromCache++;
+    else await writeCached(bundleCacheKind, inputs, serialize(bundle));
     const href = plan.name === "" ? primarySearchBundleHref : searchBundleHref(plan.name, inputs.slice(0, 10));
     const folder = path.join(siteDir, href);
     // Written one by one without the thread pool's round trips: a bundle is a thousand small files at 10×.
@@ -177,6 +180,6 @@ export async function indexSite(siteDir: string, previousSite?: string): Promise
   }
   await writeFile(path.join(siteDir, fileOfHref(sitePages.searchBundles)), JSON.stringify(merged));
   await writeFile(path.join(siteDir, wordListPath), JSON.stringify(wordList(wordCounts)));
-  return { pages, words: wordCounts.size, bundles: plans.length, bundlesFromCache: hits() - hitsBefore, linked: target.linked() };
+  return { pages, words: wordCounts.size, bundles: plans.length, bundlesFromCache, linked: target.linked() };
 }
 // Stryker restore all
