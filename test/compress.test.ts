@@ -3,7 +3,7 @@
 import { link, mkdir, mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { brotliDecompressSync, gunzipSync, gzipSync } from "node:zlib";
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from "node:zlib";
 import { afterAll, describe, expect, it } from "vitest";
 import { compressionSettings, compressSite, isCompressible, isPrecompressed } from "../src/pipeline/site/compress.ts";
 import { isArchived } from "../src/pipeline/archive/releaseArchive.ts";
@@ -116,15 +116,20 @@ describe("the compress stage", () => {
       const otherCopy = gzipSync(page, { level: 1 });
       await rm(path.join(last, "index.html.gz"));
       await writeFile(path.join(last, "index.html.gz"), otherCopy);
+      // A copy the stamp does not list (made after it, say), though there: with another copy planted in its place.
+      const otherBr = brotliCompressSync(await readFile(path.join(last, "_astro", "Base.abc.css")));
+      await rm(path.join(last, "_astro", "Base.abc.css.br"));
+      await writeFile(path.join(last, "_astro", "Base.abc.css.br"), otherBr);
       const stampWith = async (compression: string) => {
-        await writeFile(path.join(last, stampFile), JSON.stringify({ hash: "h", ms: 1, compression, files: await builtFileHashes(last) }));
+        const { "_astro/Base.abc.css.br": _unlisted, ...files } = await builtFileHashes(last);
+        await writeFile(path.join(last, stampFile), JSON.stringify({ hash: "h", ms: 1, compression, files }));
         const later = Date.now() / 1000 + 60;
         await utimes(path.join(last, stampFile), later, later);
       };
       /** A new site whose pages are the last site's files (hard links), as Astro restores unchanged pages. */
       const nextSite = async () => {
         const next = await smallSite();
-        for (const rel of ["index.html", "om/index.html", "data/x.csv"]) {
+        for (const rel of ["index.html", "om/index.html", "data/x.csv", "_astro/Base.abc.css"]) {
           await rm(path.join(next, rel));
           await link(path.join(last, rel), path.join(next, rel));
         }
@@ -133,13 +138,27 @@ describe("the compress stage", () => {
       await stampWith(compressionSettings);
       // The .br of om/index.html, which the stamp lists, is gone since: om's copies are made anew.
       await rm(path.join(last, "om", "index.html.br"));
+      // The .gz of data/x.csv, which the stamp lists, was edited in place since (another valid copy, a later time).
+      const csv = await readFile(path.join(last, "data", "x.csv"));
+      const editedGz = gzipSync(csv, { level: 1 });
+      await writeFile(path.join(last, "data", "x.csv.gz"), editedGz);
+      const afterStamp = Date.now() / 1000 + 120;
+      await utimes(path.join(last, "data", "x.csv.gz"), afterStamp, afterStamp);
       const next = await nextSite();
-      await compressSite(next, last);
+      const report = await compressSite(next, last);
       expect(await readFile(path.join(next, "index.html.gz"))).toEqual(otherCopy);
       expect((await stat(path.join(next, "index.html.br"))).ino).toBe((await stat(path.join(last, "index.html.br"))).ino);
-      expect((await stat(path.join(next, "data", "x.csv.gz"))).ino).toBe((await stat(path.join(last, "data", "x.csv.gz"))).ino);
       const om = await readFile(path.join(next, "om", "index.html"));
       expect(brotliDecompressSync(await readFile(path.join(next, "om", "index.html.br"))).equals(om)).toBe(true);
+      expect(await readFile(path.join(next, "data", "x.csv.gz"))).not.toEqual(editedGz);
+      expect(gunzipSync(await readFile(path.join(next, "data", "x.csv.gz"))).equals(csv)).toBe(true);
+      expect(await readFile(path.join(next, "_astro", "Base.abc.css.br"))).not.toEqual(otherBr);
+      // The report counts the linked copies with their sizes, as it does the others.
+      const copies = (await filesOf(next)).filter((f) => f.endsWith(".gz"));
+      expect(report.gzFiles).toBe(copies.length);
+      let gzBytes = 0;
+      for (const f of copies) gzBytes += (await stat(path.join(next, f))).size;
+      expect(report.gzBytes).toBe(gzBytes);
       // A file that is a copy, not the last site's own: compared, so the other copy is not taken over.
       const copied = await smallSite();
       await compressSite(copied, last);
@@ -155,7 +174,6 @@ describe("the compress stage", () => {
       // Nor those of a file edited after the stamp was written.
       await stampWith(compressionSettings);
       const edited = await nextSite();
-      const afterStamp = Date.now() / 1000 + 120;
       await utimes(path.join(edited, "index.html"), afterStamp, afterStamp);
       await compressSite(edited, last);
       expect(await readFile(path.join(edited, "index.html.gz"))).not.toEqual(otherCopy);

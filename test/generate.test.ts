@@ -1,5 +1,5 @@
 // The generate stage: MDX from untrusted text, one page per source, and the generated folder, on small data made here.
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { access, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -7,7 +7,7 @@ import { frontmatter, paragraphs, prop, text } from "../src/pipeline/generate/md
 import { generateSourcePages } from "../src/pipeline/generate/sourcePages.ts";
 import { writeGenerated } from "../src/pipeline/generate/writeGenerated.ts";
 import type { LoadedData } from "../src/pipeline/loadData.ts";
-import { withFileCache } from "./helpers.ts";
+import { projectRoot, withFileCache } from "./helpers.ts";
 
 const dirs: string[] = [];
 afterAll(async () => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }))));
@@ -134,6 +134,21 @@ describe("a dataset's JSON module", () => {
       await writeGenerated(dataWith([renamed]), generated, dataDir);
       expect(await module()).toEqual([renamed]);
     });
+  });
+});
+
+describe("the code a data module is made by", () => {
+  it("is every file of the model, the reading and checking of a CSV file and the generate stage, in a fixed order", async () => {
+    const { dataModuleCode } = await import("../src/pipeline/generate/writeGenerated.ts");
+    const rel = dataModuleCode.files.map((f) => path.relative(projectRoot, f).split(path.sep).join("/"));
+    const model = (await readdir(path.join(projectRoot, "src", "model"), { recursive: true })).filter((f) => f.endsWith(".ts"));
+    expect(model.length).toBeGreaterThan(18);
+    for (const f of model) expect(rel).toContain(`src/model/${f.split(path.sep).join("/")}`);
+    for (const f of ["read/readCsv.ts", "validate/validate.ts", "loadData.ts", "generate/writeGenerated.ts"]) expect(rel).toContain(`src/pipeline/${f}`);
+    const modelPart = rel.filter((f) => f.startsWith("src/model/"));
+    expect(modelPart).toEqual([...modelPart].sort());
+    for (const f of dataModuleCode.files) await access(f);
+    expect(dataModuleCode.packages).toEqual(expect.arrayContaining(["zod", "d3-dsv"]));
   });
 });
 

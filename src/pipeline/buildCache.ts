@@ -51,19 +51,22 @@ export async function inputHash(root: string, dataDir: string, settings = ""): P
   return hash.digest("hex").slice(0, 16);
 }
 
-/** The last built site and its stamp, whose hashes a new stamp takes over for the files the two sites share. */
+/** The last built site and what its stamp says, for the files a new site shares with it. */
 export interface LastStamp {
   site: string;
-  stamp: BuildStamp;
+  /** The stamp's hash of each file, by path relative to the site. */
+  files: Record<string, string>;
+  /** The settings of its compressed copies (BuildStamp.compression). */
+  compression?: string;
   /** When that stamp was written (its file's modification time, in ms). */
   writtenAt: number;
 }
 
 /** The site in outDir with its stamp, or undefined when there is none (or a stamp without a file list). */
 export async function lastStamp(outDir: string): Promise<LastStamp | undefined> {
-  const stamp = await readStamp(outDir);
-  const writtenAt = statSync(path.join(outDir, stampFile), { throwIfNoEntry: false })?.mtimeMs;
-  return stamp?.files && writtenAt !== undefined ? { site: outDir, stamp, writtenAt } : undefined;
+  const written = statSync(path.join(outDir, stampFile), { throwIfNoEntry: false });
+  const stamp = written && (await readStamp(outDir));
+  return stamp?.files ? { site: outDir, files: stamp.files, compression: stamp.compression, writtenAt: written!.mtimeMs } : undefined;
 }
 
 /**
@@ -71,19 +74,20 @@ export async function lastStamp(outDir: string): Promise<LastStamp | undefined> 
  * and was not modified since that stamp was written; else undefined, and the file is read.
  */
 function sharedHash(file: string, rel: string, last: LastStamp | undefined): string | undefined {
-  const hash = last?.stamp.files?.[rel];
+  const hash = last?.files[rel];
   return hash !== undefined && sameUnmodifiedFile(file, path.join(last!.site, rel), last!.writtenAt) ? hash : undefined;
 }
 
 /**
- * Whether `file` is the very file `lastFile` of the last site (a hard link: the same inode), not modified since `since`
- * (ms, when that site's stamp was written). Such a file has the bytes that site's stages made their files of; no stage
- * writes into a file in place, so only a hand edit could change it, and that moves its modification time.
+ * Whether `file` (which is there) is the very file `lastFile` of the last site (a hard link: the same inode), not
+ * modified since `since` (ms, when that site's stamp was written). Such a file has the bytes that site's stages made
+ * their files of; no stage writes into a file in place, so only a hand edit could change it, and that moves its
+ * modification time.
  */
 export function sameUnmodifiedFile(file: string, lastFile: string, since: number): boolean {
-  const now = lstatSync(file, { throwIfNoEntry: false });
+  const now = lstatSync(file);
   const then = lstatSync(lastFile, { throwIfNoEntry: false });
-  return now !== undefined && then !== undefined && now.ino === then.ino && now.dev === then.dev && now.mtimeMs < since;
+  return then !== undefined && now.ino === then.ino && now.dev === then.dev && now.mtimeMs < since;
 }
 
 /**

@@ -8,16 +8,22 @@ import type { ValidatedDataset } from "../validate/validate.ts";
 import { generateSourcePages } from "./sourcePages.ts";
 
 const src = path.join(import.meta.dirname, "..", "..");
-/** The code a data module is made by: the model (columns, rules), reading, checking and this file; and their packages. */
+/**
+ * What a data module is made by: the model (columns, rules), reading, checking and this file, and their packages.
+ * A change in any of them makes every module anew.
+ */
+export const dataModuleCode = {
+  files: [
+    ...readdirSync(path.join(src, "model"), { recursive: true, encoding: "utf8" })
+      .filter((f) => f.endsWith(".ts"))
+      .sort()
+      .map((f) => path.join(src, "model", f)),
+    ...["read/readCsv.ts", "validate/validate.ts", "loadData.ts", "dataError.ts", "generate/writeGenerated.ts"].map((f) => path.join(src, "pipeline", f)),
+  ],
+  packages: ["zod", "d3-dsv"],
+};
 let moduleCode: string | undefined;
-const moduleCodeVersion = () =>
-  (moduleCode ??= codeVersion(
-    [
-      ...readdirSync(path.join(src, "model"), { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".ts")).sort().map((f) => path.join(src, "model", f)),
-      ...["read/readCsv.ts", "validate/validate.ts", "loadData.ts", "dataError.ts", "generate/writeGenerated.ts"].map((f) => path.join(src, "pipeline", f)),
-    ],
-    ["zod", "d3-dsv"],
-  ));
+const moduleCodeVersion = () => (moduleCode ??= codeVersion(dataModuleCode.files, dataModuleCode.packages));
 
 export interface GenerateReport {
   dataModules: number;

@@ -106,20 +106,22 @@ async function sha256Of(source: Source): Promise<string> {
 
 /**
  * The copies of a file that is the last site's own file, unmodified (src/pipeline/buildCache.ts, sameUnmodifiedFile),
- * linked from that site without reading either: its sizes, or undefined for a copy the last site did not make (not
- * smaller). Undefined altogether when they cannot all be linked so (a copy its stamp lists is gone or was edited).
+ * linked from that site without reading either: their sizes, undefined for a copy the last build did not make (not
+ * smaller). Undefined altogether, and the file compressed as any other, when a copy the stamp lists is gone or was
+ * modified since, or one it does not list is there.
  */
 function linkCopiesOfUnchanged(target: Target, file: string, lastFile: string, last: LastStamp, rel: string): [number | undefined, number | undefined] | undefined {
   if (!sameUnmodifiedFile(file, lastFile, last.writtenAt)) return undefined;
-  const copies = [".gz", ".br"].map((ext) => {
-    const listed = last.stamp.files?.[`${rel}${ext}`] !== undefined;
-    const stats = lstatSync(`${lastFile}${ext}`, { throwIfNoEntry: false });
-    return { ext, listed, stats, usable: listed ? stats !== undefined && stats.isFile() && stats.mtimeMs < last.writtenAt : stats === undefined };
-  });
-  if (!copies.every((c) => c.usable)) return undefined;
-  for (const { ext, listed } of copies) if (listed && !target.link(`${file}${ext}`, `${lastFile}${ext}`)) return undefined;
-  const [gz, br] = copies.map((c) => (c.listed ? c.stats!.size : undefined));
-  return [gz, br];
+  const sizes: (number | undefined)[] = [];
+  for (const ext of [".gz", ".br"]) {
+    const copy = lstatSync(`${lastFile}${ext}`, { throwIfNoEntry: false });
+    if (last.files[`${rel}${ext}`] === undefined) {
+      if (copy) return undefined;
+      sizes.push(undefined);
+    } else if (copy && copy.mtimeMs < last.writtenAt && target.link(`${file}${ext}`, `${lastFile}${ext}`)) sizes.push(copy.size);
+    else return undefined;
+  }
+  return [sizes[0], sizes[1]];
 }
 
 async function compressFile(target: Target, file: string, size: number): Promise<[number | undefined, number | undefined]> {
@@ -150,7 +152,7 @@ export async function compressSite(siteDir: string, previousSite?: string): Prom
   const hitsBefore = cacheStats.hits;
   const last = previousSite === undefined ? undefined : await lastStamp(previousSite);
   // The last site's copies are linked only when they were made with the same settings as this build's.
-  const linkable = last?.stamp.compression === compressionSettings ? last : undefined;
+  const linkable = last?.compression === compressionSettings ? last : undefined;
   await forEachInWindow(files, 16, async (file) => {
     const { size } = await stat(file);
     if (size < smallestCompressed) return void report.small++;
