@@ -52,11 +52,15 @@ function entryContent(entry: Buffer): Buffer | undefined {
 
 const entryFile = (dir: string, kind: string, input: string) => path.join(dir, kind, `${createHash("sha256").update(input).digest("hex").slice(0, 32)}`);
 
+/** The entry of this kind and input as it is on disk, checksum and all; undefined when there is none, or no cache. */
+async function storedEntry(kind: string, input: string): Promise<Buffer | undefined> {
+  const dir = process.env[cacheDirVariable];
+  return dir ? readFile(entryFile(dir, kind, input)).catch(() => undefined) : undefined;
+}
+
 /** The cached file of this kind and input; undefined when there is none (or it fails its checksum), or no cache. */
 export async function readCached(kind: string, input: string): Promise<Buffer | undefined> {
-  const dir = process.env[cacheDirVariable];
-  if (!dir) return undefined;
-  const entry = await readFile(entryFile(dir, kind, input)).catch(() => undefined);
+  const entry = await storedEntry(kind, input);
   return entry && entryContent(entry);
 }
 
@@ -74,9 +78,8 @@ export async function writeCached(kind: string, input: string, content: Buffer):
 }
 
 export async function cachedFile(kind: string, input: string, make: () => Promise<Buffer>): Promise<Buffer> {
-  const dir = process.env[cacheDirVariable];
-  if (!dir) return make();
-  const entry = await readFile(entryFile(dir, kind, input)).catch(() => undefined);
+  if (!process.env[cacheDirVariable]) return make();
+  const entry = await storedEntry(kind, input);
   const hit = entry && entryContent(entry);
   if (hit) {
     cacheStats.hits++;
