@@ -6,7 +6,7 @@ import type { Dataset } from "./model/dataset.ts";
 import { datasets } from "./model/datasets.ts";
 import { dataRelease, site } from "./site.ts";
 import { sitePages } from "./addresses.ts";
-import { csvTextOf } from "./generatedFiles.ts";
+import { csvHeaderTextOf } from "./generatedFiles.ts";
 
 /** Single-value references only: a list cell ("a; b") is checked by the build instead. Frictionless wants none rather than []. */
 function foreignKeys(d: Dataset) {
@@ -23,7 +23,7 @@ function foreignKeys(d: Dataset) {
 const resourceName = (d: Dataset) => d.name.replace(/_/g, "-");
 
 /** The CSV file's header row. Frictionless reads columns by position (the build reads them by name). */
-const headerOf = (d: Dataset) => csvParseRows(csvTextOf(d).replace(/^\uFEFF/, ""))[0]!.map((h) => h.trim());
+const headerOf = (d: Dataset) => csvParseRows(csvHeaderTextOf(d).replace(/^\uFEFF/, ""))[0]!.map((h) => h.trim());
 
 /** What every Frictionless tabular data package of the site says of itself: release, date, licence. */
 export function packageDescriptor(about: { name: string; title: string; description: string; homepage: string }) {

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, rm, stat, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -7,6 +7,7 @@ import { dataDependencies, dataDependenciesPlugin, dataHashes, entryDataDependen
 import { pagesReused, type AstroManifest } from "../src/pipeline/astro/astroCache.ts";
 import * as model from "../src/model/datasets.ts";
 import { projectRoot } from "./helpers.ts";
+import { hashListFile } from "../src/generatedHashes.ts";
 
 const srcDir = path.join(projectRoot, "src");
 const page = path.join(srcDir, "pages", "tilbud", "[id].astro");
@@ -112,6 +113,19 @@ describe("the hashes written into the modules", () => {
     expect(after.sources).toBe(before.sources);
     expect(after.all).not.toBe(before.all);
     expect(after.content).toBe(before.content);
+  });
+
+  it("take a generated file by the hash the generate stage listed for it, while the file is as it was listed", async () => {
+    const before = hashesNow();
+    const { size, mtimeMs } = await stat(path.join(dir, "generated/data/offers.json"));
+    const list = path.join(dir, "generated", hashListFile);
+    await writeFile(list, JSON.stringify({ "data/offers.json": { hash: "listed", size, mtimeMs } }));
+    const listed = hashesNow();
+    expect(listed).toEqual({ ...before, offers: listed.offers, all: listed.all });
+    expect(listed.offers).not.toBe(before.offers);
+    expect(listed.all).not.toBe(before.all);
+    await rm(list);
+    expect(hashesNow()).toEqual(before);
   });
 
   it("change for all data when a CSV copy changes, and for the content when a generated page changes", async () => {

@@ -1,11 +1,13 @@
 // The generate stage: MDX from untrusted text, one page per source, and the generated folder, on small data made here.
-import { access, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { access, mkdir, mkdtemp, readdir, readFile, rm, utimes, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { frontmatter, paragraphs, prop, text } from "../src/pipeline/generate/mdx.ts";
 import { generateSourcePages } from "../src/pipeline/generate/sourcePages.ts";
 import { writeGenerated } from "../src/pipeline/generate/writeGenerated.ts";
+import { generatedHashes, hashListFile } from "../src/generatedHashes.ts";
 import type { LoadedData } from "../src/pipeline/loadData.ts";
 import { projectRoot, withFileCache } from "./helpers.ts";
 
@@ -110,12 +112,50 @@ describe("the generated folder", () => {
     expect(await writeGenerated(dataWith([source]), generated, dataDir)).toEqual({ dataModules: 2, pages: 1 });
     const files = (await readdir(generated, { recursive: true, withFileTypes: true })).filter((e) => e.isFile());
     expect(files.map((e) => path.relative(generated, path.join(e.parentPath, e.name))).sort()).toEqual(
-      ["csv/places.csv", "csv/sources.csv", "data/places.json", "data/sources.json", "pages/kilder/snf-2008.mdx"].sort(),
+      ["csv/places.csv", "csv/sources.csv", "data/places.json", "data/sources.json", "hashes.json", "pages/kilder/snf-2008.mdx"].sort(),
     );
     expect(JSON.parse(await readFile(path.join(generated, "data", "places.json"), "utf8"))).toEqual([{ id: "bodo", latitude: 67.28 }]);
     expect(JSON.parse(await readFile(path.join(generated, "data", "sources.json"), "utf8"))).toEqual([source]);
     expect(await readFile(path.join(generated, "csv", "sources.csv"), "utf8")).toBe("\uFEFFid,title\r\nsnf-2008,x\r\n");
     expect(await readFile(path.join(generated, "pages", "kilder", "snf-2008.mdx"), "utf8")).toBe(generateSourcePages(dataWith([source])).get("kilder/snf-2008.mdx"));
+  });
+});
+
+describe("the list of the generated files' hashes", () => {
+  const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
+
+  it("names every file written with the sha256 of its bytes, and is what the hashes of the folder are taken from", async () => {
+    const { dataDir, generated } = await dataFolder({ "sources.csv": "id,title\nsnf-2008,x\n", "places.csv": "id\n" });
+    await writeGenerated(dataWith([source]), generated, dataDir);
+    const list = JSON.parse(await readFile(path.join(generated, hashListFile), "utf8")) as Record<string, { hash: string }>;
+    const written = ["csv/places.csv", "csv/sources.csv", "data/places.json", "data/sources.json", "pages/kilder/snf-2008.mdx"];
+    expect(Object.keys(list).sort()).toEqual(written);
+    for (const file of written) expect(list[file]!.hash, file).toBe(sha256(await readFile(path.join(generated, file))));
+    const hashOf = generatedHashes(generated);
+    for (const file of written) expect(hashOf(file)).toBe(list[file]!.hash);
+  });
+
+  it("is trusted only for a file with the size and time it listed: an edited, an unlisted or an unlisted folder's file is read", async () => {
+    const { dataDir, generated } = await dataFolder({ "sources.csv": "id,title\nsnf-2008,x\n", "places.csv": "id\n" });
+    await writeGenerated(dataWith([source]), generated, dataDir);
+    const listFile = path.join(generated, hashListFile);
+    const list = JSON.parse(await readFile(listFile, "utf8")) as Record<string, { hash: string }>;
+    // A listed hash that is not the file's: taken as listed while the file is as it was listed, so the file is not read.
+    list["data/places.json"]!.hash = "listed";
+    await writeFile(listFile, JSON.stringify(list));
+    expect(generatedHashes(generated)("data/places.json")).toBe("listed");
+    // Edited since (same size, later time; then another size): read and hashed.
+    const places = path.join(generated, "data", "places.json");
+    const bytes = await readFile(places);
+    await writeFile(places, bytes);
+    await utimes(places, new Date(), new Date(Date.now() + 5000));
+    expect(generatedHashes(generated)("data/places.json")).toBe(sha256(bytes));
+    await writeFile(places, "[]");
+    expect(generatedHashes(generated)("data/places.json")).toBe(sha256(Buffer.from("[]")));
+    await writeFile(path.join(generated, "data", "archive.json"), "{}");
+    expect(generatedHashes(generated)("data/archive.json")).toBe(sha256(Buffer.from("{}")));
+    await rm(listFile);
+    expect(generatedHashes(generated)("csv/sources.csv")).toBe(sha256(Buffer.from("id,title\nsnf-2008,x\n")));
   });
 });
 
@@ -152,6 +192,21 @@ describe("the code a data module is made by", () => {
   });
 });
 
+describe("the first record of a CSV text", () => {
+  it("ends at the first line break outside a quoted field, whatever the quoted fields hold", async () => {
+    const { firstRecordEnd } = await import("../src/generatedFiles.ts");
+    expect(firstRecordEnd("id,name\n1,a\n")).toBe(7);
+    expect(firstRecordEnd("id,name\r\n1,a")).toBe(7);
+    expect(firstRecordEnd('"id","na\nme, ""x""\r"\n1')).toBe(20);
+    expect(firstRecordEnd('id,"a""\n"\nb')).toBe(9);
+    // A quote inside an unquoted field is a character of it (d3-dsv reads it so).
+    expect(firstRecordEnd('i"d,name\n1')).toBe(8);
+    expect(firstRecordEnd("id,name")).toBeUndefined();
+    expect(firstRecordEnd('id,"name\n')).toBeUndefined();
+    expect(firstRecordEnd("")).toBeUndefined();
+  });
+});
+
 describe("reading the generated folder", () => {
   it("reads a file the generate stage wrote, and names the remedy when it is missing", async () => {
     const { generatedDir, generatedFile } = await import("../src/generatedFiles.ts");
@@ -159,5 +214,12 @@ describe("reading the generated folder", () => {
     // (Written by the last build, from data/ or from the bench's data: the header is the same.)
     expect(generatedFile("csv/sources.csv", "missing")).toMatch(/^id,/);
     expect(() => generatedFile("data/no-such-dataset.json", "No records of no-such-dataset; run the build")).toThrow("No records of no-such-dataset; run the build");
+  });
+
+  it("reads a CSV file's header from the file's start, as the whole file's first record", async () => {
+    const { csvHeaderTextOf, csvTextOf } = await import("../src/generatedFiles.ts");
+    const { datasets } = await import("../src/model/datasets.ts");
+    for (const d of datasets) expect(csvHeaderTextOf(d), d.file).toBe(csvTextOf(d).split(/\r?\n/)[0]);
+    expect(() => csvHeaderTextOf({ ...datasets[0]!, file: "no-such-file.csv" })).toThrow("No copy of no-such-file.csv in src/generated/csv");
   });
 });

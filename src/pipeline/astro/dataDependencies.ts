@@ -9,6 +9,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import * as model from "../../model/datasets.ts";
+import { generatedHashes } from "../../generatedHashes.ts";
 
 /** What a module reads beside its code: datasets by name, or everything generated, or the content collections. */
 export type DataDependency = { dataset: string } | "all data" | "content";
@@ -163,12 +164,21 @@ export function missedImports(entry: string, walked: ReadonlySet<string>, module
   return [...missed].sort();
 }
 
-/** Hashes of what the dependencies name, read once per build: a dataset's JSON, all of src/generated/data and csv, the content folders. */
+/**
+ * Hashes of what the dependencies name, made once per build: a dataset's JSON, all of src/generated/data and csv, the
+ * content folders. The files of src/generated/ are known by the hashes the generate stage listed (src/generatedHashes.ts).
+ */
 export function dataHashes(srcDir: string) {
   const memo = new Map<string, string>();
+  const generated = path.join(srcDir, "generated");
+  const generatedHash = generatedHashes(generated);
   const hashFiles = (files: string[]) => {
     const hash = createHash("sha256");
-    for (const file of files) hash.update(path.relative(srcDir, file)).update("\0").update(readFileSync(file)).update("\0");
+    for (const file of files) {
+      const relative = path.relative(generated, file);
+      const inGenerated = !relative.startsWith("..");
+      hash.update(path.relative(srcDir, file)).update("\0").update(inGenerated ? generatedHash(relative) : readFileSync(file)).update("\0");
+    }
     return hash.digest("hex").slice(0, 16);
   };
   const filesUnder = (dir: string): string[] =>
@@ -176,7 +186,6 @@ export function dataHashes(srcDir: string) {
       .filter((e) => e.isFile())
       .map((e) => path.join(e.parentPath, e.name))
       .sort();
-  const generated = path.join(srcDir, "generated");
   const compute = (key: string) => {
     if (key === "all data") return hashFiles([...filesUnder(path.join(generated, "data")), ...filesUnder(path.join(generated, "csv"))]);
     if (key === "content") return hashFiles([...filesUnder(path.join(srcDir, "content")), ...filesUnder(path.join(generated, "pages"))]);

@@ -1,11 +1,11 @@
-import { createHash } from "node:crypto";
 import { readdirSync } from "node:fs";
-import { copyFile, mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { cachedFile, codeVersion } from "../../fileCache.ts";
 import type { LoadedData } from "../loadData.ts";
 import type { ValidatedDataset } from "../validate/validate.ts";
 import { generateSourcePages } from "./sourcePages.ts";
+import { contentHash, writeHashList } from "../../generatedHashes.ts";
 
 const src = path.join(import.meta.dirname, "..", "..");
 /**
@@ -36,25 +36,26 @@ export interface GenerateReport {
  */
 export async function writeGenerated(data: LoadedData, generatedDir: string, dataDir: string): Promise<GenerateReport> {
   await rm(generatedDir, { recursive: true, force: true });
-  const modules = [];
+  const files: { relative: string; content: Buffer | string }[] = [];
   for (const v of Object.values(data) as ValidatedDataset[]) {
+    const csv = await readFile(path.join(dataDir, v.dataset.file));
     // A dataset's module follows from its CSV file and the code that reads, checks and writes it: when both are as they
     // were, the module is taken from the file cache (JSON.stringify of statistics.csv's records took 1 s at 10×).
-    const csv = createHash("sha256").update(await readFile(path.join(dataDir, v.dataset.file))).digest("hex");
-    const content = await cachedFile("data-module", `${moduleCodeVersion()}\n${v.dataset.name}\n${csv}`, async () =>
+    const content = await cachedFile("data-module", `${moduleCodeVersion()}\n${v.dataset.name}\n${contentHash(csv)}`, async () =>
       Buffer.from(JSON.stringify(v.rows.map((r) => r.record), null, 1)),
     );
-    modules.push({ file: path.join(generatedDir, "data", `${v.dataset.name}.json`), content });
+    files.push({ relative: path.join("data", `${v.dataset.name}.json`), content });
+    // The CSV file as the data editors wrote it, for the open-data downloads (byte for byte, not re-serialised).
+    files.push({ relative: path.join("csv", v.dataset.file), content: csv });
   }
-  const pages = [...generateSourcePages(data)].map(([rel, content]) => ({ file: path.join(generatedDir, "pages", rel), content }));
-  for (const { file, content } of [...modules, ...pages]) {
+  const pages = [...generateSourcePages(data)].map(([rel, content]) => ({ relative: path.join("pages", rel), content }));
+  const hashes = new Map<string, string>();
+  for (const { relative, content } of [...files, ...pages]) {
+    const file = path.join(generatedDir, relative);
     await mkdir(path.dirname(file), { recursive: true });
     await writeFile(file, content);
+    hashes.set(relative, contentHash(typeof content === "string" ? Buffer.from(content) : content));
   }
-  // The CSV files as the data editors wrote them, for the open-data downloads (byte for byte, not re-serialised).
-  await mkdir(path.join(generatedDir, "csv"), { recursive: true });
-  for (const v of Object.values(data) as ValidatedDataset[]) {
-    await copyFile(path.join(dataDir, v.dataset.file), path.join(generatedDir, "csv", v.dataset.file));
-  }
-  return { dataModules: modules.length, pages: pages.length };
+  writeHashList(generatedDir, hashes);
+  return { dataModules: Object.keys(data).length, pages: pages.length };
 }
