@@ -1,13 +1,13 @@
 // How a CSV cell becomes a typed value, column kind by column kind, with the exact message a wrong cell gets.
 import { describe, expect, it } from "vitest";
-import { boolean, date, decimal, id, integer, list, oneOf, optional, reference, text, url, year, type Column } from "../src/model/columns.ts";
+import { boolean, date, decimal, id, integer, isInvalid, list, oneOf, optional, reference, text, url, year, type Column } from "../src/model/columns.ts";
 
 const d = { description: "" };
 
 /** The value a cell is read as, or the messages it is refused with. */
 function read<T>(column: Column<T>, cell: string): { value: T } | { refused: string[] } {
-  const result = column.schema.safeParse(cell);
-  return result.success ? { value: result.data } : { refused: result.error.issues.map((i) => i.message) };
+  const value = column.check(cell);
+  return isInvalid(value) ? { refused: [value.message] } : { value };
 }
 
 describe("a required column", () => {

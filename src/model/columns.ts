@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { showValue as quote } from "./showValue.ts";
 import { startsLikeFormula } from "./formula.ts";
 
@@ -19,7 +18,8 @@ export interface Column<T> {
   /** English, for error messages, e.g. "a whole number from 1990 to 2030". */
   expected: string;
   required: boolean;
-  schema: z.ZodType<T, string>;
+  /** Reads a cell (the CSV's text, spaces and all): its typed value, or why it is not valid (invalid()). */
+  check: (cell: string) => T | Invalid;
   /** Name of the dataset whose key this column refers to, e.g. "sources". */
   references?: string;
   /** The column as a field of a Frictionless Table Schema (type and constraints), for datapackage.json. */
@@ -39,10 +39,15 @@ export interface FieldDescriptor {
 
 type Options = { description: string };
 
-function fail(ctx: z.RefinementCtx, message: string): never {
-  ctx.addIssue({ code: "custom", message });
-  return z.NEVER;
+const invalidCell = Symbol("invalid cell");
+/** A cell a column refuses, with the message the data editor gets. */
+export interface Invalid {
+  readonly [invalidCell]: true;
+  readonly message: string;
 }
+const invalid = (message: string): Invalid => ({ [invalidCell]: true, message });
+/** Whether a column's check refused the cell (no cell's value is an object of this kind). */
+export const isInvalid = (checked: unknown): checked is Invalid => typeof checked === "object" && checked !== null && invalidCell in checked;
 
 /** A required column: an empty cell is an error. Wrap in optional() to allow empty cells. */
 function column<T>(
@@ -50,25 +55,19 @@ function column<T>(
   opts: Options,
   typeLabel: string,
   expected: string,
-  parse: (value: string, ctx: z.RefinementCtx) => T,
+  parse: (value: string) => T | Invalid,
 ): Column<T> {
-  const schema = z.string().transform((raw, ctx): T => {
-    const value = raw.trim();
-    if (value === "") return fail(ctx, `is empty; expected ${expected}`);
-    return parse(value, ctx);
-  });
-  return { kind, description: opts.description, typeLabel, expected, required: true, schema, field: { type: "string" } };
+  const check = (cell: string): T | Invalid => {
+    const value = cell.trim();
+    return value === "" ? invalid(`is empty; expected ${expected}`) : parse(value);
+  };
+  return { kind, description: opts.description, typeLabel, expected, required: true, check, field: { type: "string" } };
 }
 
 /** Allows an empty cell, read as undefined: the seeds do not say everything, and we never guess. */
 export function optional<T>(col: Column<T>): Column<T | undefined> {
-  const schema = z.string().transform((raw, ctx): T | undefined => {
-    if (raw.trim() === "") return undefined;
-    const result = col.schema.safeParse(raw);
-    if (!result.success) return fail(ctx, result.error.issues.map((i) => i.message).join("; "));
-    return result.data;
-  });
-  return { ...col, required: false, schema };
+  const check = (cell: string): T | undefined | Invalid => (cell.trim() === "" ? undefined : col.check(cell));
+  return { ...col, required: false, check };
 }
 
 /** "Ã¸" for "ø", "Ã¥" for "å": UTF-8 bytes read as Windows-1252 and saved again as UTF-8. */
@@ -77,19 +76,19 @@ const doubleEncoded = /[ÃÂ][\u0080-\u00BF\u2018-\u201E\u2020-\u2122\u0152\u015
 /** Free text; kept exactly (apart from surrounding spaces). `prose: false` for a short label such as a period or a section number. */
 export function text(opts: Options & { maxLength?: number; prose?: false }): Column<string> {
   const max = opts.maxLength ?? 5000;
-  const col = column<string>("text", opts, `tekst (høyst ${max} tegn)`, `text of at most ${max} characters`, (v, ctx) => {
-    if (v.length > max) return fail(ctx, `is ${v.length} characters long; expected at most ${max}`);
+  const col = column<string>("text", opts, `tekst (høyst ${max} tegn)`, `text of at most ${max} characters`, (v) => {
+    if (v.length > max) return invalid(`is ${v.length} characters long; expected at most ${max}`);
     // Every CSV the site publishes comes from these cells; a spreadsheet would run such a cell as a formula (OWASP).
     const mojibake = doubleEncoded.exec(v);
-    if (mojibake) return fail(ctx, `${quote(v)} has "${mojibake[0]}", UTF-8 read as Windows-1252 (e.g. "Ã¸" for "ø"); expected the file saved once as UTF-8`);
+    if (mojibake) return invalid(`${quote(v)} has "${mojibake[0]}", UTF-8 read as Windows-1252 (e.g. "Ã¸" for "ø"); expected the file saved once as UTF-8`);
     // A control character (a form feed pasted from a PDF) or an invisible one (a zero-width space) breaks XML files
     // and search, or hides inside a word; line breaks and tabs are ordinary in longer text.
     const hidden = /[\p{Cc}\p{Cf}]/u.exec(v.replace(/[\n\t]/g, " "));
     if (hidden) {
       const code = `U+${hidden[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
-      return fail(ctx, `${quote(v)} has the invisible character ${code} at position ${hidden.index + 1}; expected visible text (delete the character)`);
+      return invalid(`${quote(v)} has the invisible character ${code} at position ${hidden.index + 1}; expected visible text (delete the character)`);
     }
-    if (startsLikeFormula(v)) return fail(ctx, `${quote(v)} starts like a spreadsheet formula; expected text that does not start with =, @, + or - (a signed number is fine)`);
+    if (startsLikeFormula(v)) return invalid(`${quote(v)} starts like a spreadsheet formula; expected text that does not start with =, @, + or - (a signed number is fine)`);
     return v;
   });
   const field: FieldDescriptor = { type: "string", constraints: { maxLength: max } };
@@ -99,8 +98,8 @@ export function text(opts: Options & { maxLength?: number; prose?: false }): Col
 /** Stable identifier: lower-case letters, digits and hyphens, e.g. "sintef-ntnu-folgeevaluering-vedlegg". */
 export function id(opts: Options): Column<string> {
   const expected = "an id of lower-case letters a–z, digits and single hyphens";
-  const col = column<string>("id", opts, "id (a–z, 0–9 og bindestrek)", expected, (v, ctx) =>
-    /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(v) ? v : fail(ctx, `${quote(v)} is not valid; expected ${expected}`),
+  const col = column<string>("id", opts, "id (a–z, 0–9 og bindestrek)", expected, (v) =>
+    /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(v) ? v : invalid(`${quote(v)} is not valid; expected ${expected}`),
   );
   return { ...col, field: { type: "string", constraints: { pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$" } } };
 }
@@ -117,14 +116,14 @@ export function integer(opts: Options & { min?: number; max?: number }): Column<
   const range = max === undefined ? `${min} or more` : `from ${min} to ${max}`;
   const label = max === undefined ? `heltall, ${min} eller mer` : `heltall fra ${min} til ${max}`;
   const field: FieldDescriptor = { type: "integer", constraints: { minimum: min, ...(max === undefined ? {} : { maximum: max }) } };
-  const col = column<number>("integer", opts, label, `a whole number ${range}`, (v, ctx) => {
+  const col = column<number>("integer", opts, label, `a whole number ${range}`, (v) => {
     if (!/^-?\d+$/.test(v)) {
-      return fail(ctx, `${quote(v)} is not a whole number; expected digits only, without spaces, separators or decimals`);
+      return invalid(`${quote(v)} is not a whole number; expected digits only, without spaces, separators or decimals`);
     }
     const n = Number(v);
     // Above 2^53 a number is rounded, and the CSV and JSON downloads would disagree.
-    if (!Number.isSafeInteger(n)) return fail(ctx, `${quote(v)} is too large to be kept exactly; expected a whole number below 9007199254740992`);
-    if (n < min || (max !== undefined && n > max)) return fail(ctx, `${n} is out of range; expected a whole number ${range}`);
+    if (!Number.isSafeInteger(n)) return invalid(`${quote(v)} is too large to be kept exactly; expected a whole number below 9007199254740992`);
+    if (n < min || (max !== undefined && n > max)) return invalid(`${n} is out of range; expected a whole number ${range}`);
     return n;
   });
   return { ...col, field };
@@ -137,14 +136,14 @@ export function decimal(opts: Options & { min?: number; max?: number; allowComma
   const label = `desimaltall${opts.allowComma ? " (punktum eller komma)" : " med punktum"}`;
   const expected = `a number${opts.allowComma ? "" : " with a decimal point"}`;
   const constraints = { ...(Number.isFinite(min) ? { minimum: min } : {}), ...(Number.isFinite(max) ? { maximum: max } : {}) };
-  const col = column<number>("decimal", opts, label, expected, (v, ctx) => {
+  const col = column<number>("decimal", opts, label, expected, (v) => {
     if (!opts.allowComma && /^-?\d+,\d+$/.test(v)) {
-      return fail(ctx, `${quote(v)} uses a decimal comma; expected a decimal point, e.g. ${v.replace(",", ".")}`);
+      return invalid(`${quote(v)} uses a decimal comma; expected a decimal point, e.g. ${v.replace(",", ".")}`);
     }
     const normalized = opts.allowComma ? v.replace(",", ".") : v;
-    if (!/^-?\d+(?:\.\d+)?$/.test(normalized)) return fail(ctx, `${quote(v)} is not a number; expected ${expected}`);
+    if (!/^-?\d+(?:\.\d+)?$/.test(normalized)) return invalid(`${quote(v)} is not a number; expected ${expected}`);
     const n = Number(normalized);
-    if (n < min || n > max) return fail(ctx, `${n} is out of range; expected ${min} to ${max}`);
+    if (n < min || n > max) return invalid(`${n} is out of range; expected ${min} to ${max}`);
     return n;
   });
   return { ...col, field: { type: "number", constraints } };
@@ -157,25 +156,25 @@ export function year(opts: Options): Column<number> {
 /** A calendar date written YYYY-MM-DD, e.g. "2026-12-04"; a date that does not exist (2026-02-30) is an error. */
 export function date(opts: Options): Column<string> {
   const expected = "a date written YYYY-MM-DD";
-  const col = column<string>("date", opts, "dato (ÅÅÅÅ-MM-DD)", expected, (v, ctx) => {
+  const col = column<string>("date", opts, "dato (ÅÅÅÅ-MM-DD)", expected, (v) => {
     const day = new Date(`${v}T00:00:00Z`);
     const valid = /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(day.getTime()) && day.toISOString().startsWith(v);
-    return valid ? v : fail(ctx, `${quote(v)} is not ${expected}`);
+    return valid ? v : invalid(`${quote(v)} is not ${expected}`);
   });
   return { ...col, field: { type: "date" } };
 }
 
 /** One of a fixed list, e.g. the four regional health authorities. */
 export function oneOf<const T extends readonly string[]>(values: T, opts: Options): Column<T[number]> {
-  const col = column<T[number]>("oneOf", opts, `en av: ${values.join(", ")}`, `one of ${values.join(", ")}`, (v, ctx) =>
-    (values as readonly string[]).includes(v) ? (v as T[number]) : fail(ctx, `${quote(v)} is not one of ${values.join(", ")}`),
+  const col = column<T[number]>("oneOf", opts, `en av: ${values.join(", ")}`, `one of ${values.join(", ")}`, (v) =>
+    (values as readonly string[]).includes(v) ? (v as T[number]) : invalid(`${quote(v)} is not one of ${values.join(", ")}`),
   );
   return { ...col, field: { type: "string", constraints: { enum: [...values] } } };
 }
 
 export function boolean(opts: Options): Column<boolean> {
-  const col = column<boolean>("boolean", opts, "ja eller nei", "ja or nei", (v, ctx) =>
-    v === "ja" ? true : v === "nei" ? false : fail(ctx, `${quote(v)} is not ja or nei`),
+  const col = column<boolean>("boolean", opts, "ja eller nei", "ja or nei", (v) =>
+    v === "ja" ? true : v === "nei" ? false : invalid(`${quote(v)} is not ja or nei`),
   );
   return { ...col, field: { type: "boolean", trueValues: ["ja"], falseValues: ["nei"] } };
 }
@@ -188,36 +187,36 @@ export function url(opts: Options & { printedHttp?: true }): Column<string> {
   const expected = opts.printedHttp ? "a web address starting with https:// (or http:// as printed)" : "a web address starting with https://";
   const pattern = opts.printedHttp ? /^https?:\/\/[^\s<>"]+$/ : /^https:\/\/[^\s<>"]+$/;
   const label = opts.printedHttp ? "nettadresse (https://, eller http:// der kilden trykker det)" : "nettadresse (https://…)";
-  const col = column<string>("url", opts, label, expected, (v, ctx) => {
-    if (!opts.printedHttp && v.startsWith("http://")) return fail(ctx, `${quote(v)} starts with http://; expected ${expected} (write https:// if the site has it)`);
-    return pattern.test(v) ? v : fail(ctx, `${quote(v)} is not ${expected}`);
+  const col = column<string>("url", opts, label, expected, (v) => {
+    if (!opts.printedHttp && v.startsWith("http://")) return invalid(`${quote(v)} starts with http://; expected ${expected} (write https:// if the site has it)`);
+    return pattern.test(v) ? v : invalid(`${quote(v)} is not ${expected}`);
   });
   return { ...col, field: { type: "string", format: "uri" } };
 }
 
 /** Several values in one cell, separated by semicolons, e.g. "poliklinisk; gruppe" → ["poliklinisk", "gruppe"]. */
 export function list<T>(item: Column<T>, opts: Options): Column<T[]> {
-  const schema = z.string().transform((raw, ctx): T[] => {
-    const parts = raw.split(";").map((p) => p.trim());
-    if (raw.trim() === "" || parts.some((p) => p === "")) {
-      return fail(ctx, `${quote(raw)} is not a list; expected ${item.expected}, several separated by semicolons`);
+  const check = (cell: string): T[] | Invalid => {
+    const parts = cell.split(";").map((p) => p.trim());
+    if (cell.trim() === "" || parts.some((p) => p === "")) {
+      return invalid(`${quote(cell)} is not a list; expected ${item.expected}, several separated by semicolons`);
     }
     const values: T[] = [];
     for (const part of parts) {
-      const result = item.schema.safeParse(part);
-      if (!result.success) return fail(ctx, result.error.issues.map((i) => i.message).join("; "));
-      values.push(result.data);
+      const value = item.check(part);
+      if (isInvalid(value)) return value;
+      values.push(value);
     }
-    if (new Set(parts).size !== parts.length) return fail(ctx, `${quote(raw)} names the same value twice`);
+    if (new Set(parts).size !== parts.length) return invalid(`${quote(cell)} names the same value twice`);
     return values;
-  });
+  };
   return {
     kind: "list",
     description: opts.description,
     typeLabel: `liste (skilt med semikolon) av ${item.typeLabel}`,
     expected: `${item.expected}, several separated by semicolons`,
     required: true,
-    schema,
+    check,
     references: item.references,
     // A list is one text cell in the CSV; its items are checked by the build, not by the table schema.
     field: { type: "string" },

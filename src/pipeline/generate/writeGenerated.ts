@@ -20,7 +20,7 @@ export const dataModuleCode = {
       .map((f) => path.join(src, "model", f)),
     ...["read/readCsv.ts", "validate/validate.ts", "loadData.ts", "dataError.ts", "generate/writeGenerated.ts"].map((f) => path.join(src, "pipeline", f)),
   ],
-  packages: ["zod", "d3-dsv"],
+  packages: ["d3-dsv"],
 };
 let moduleCode: string | undefined;
 const moduleCodeVersion = () => (moduleCode ??= codeVersion(dataModuleCode.files, dataModuleCode.packages));

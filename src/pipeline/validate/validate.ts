@@ -1,6 +1,7 @@
 import type { CsvTable } from "../read/readCsv.ts";
 import { showValue, type DataIssue } from "../dataError.ts";
 import type { Dataset, RecordOf } from "../../model/dataset.ts";
+import { isInvalid } from "../../model/columns.ts";
 
 /** A valid record with the line it came from, so later rules can point at it, e.g. { line: 4, record: {...} }. */
 export interface Located<R> {
@@ -52,11 +53,11 @@ export function validateTable<D extends Dataset>(dataset: D, table: CsvTable): {
       const record: Record<string, unknown> = {};
       let valid = true;
       for (const [name, column] of Object.entries(dataset.columns)) {
-        const parsed = column.schema.safeParse(cells[name] ?? "");
-        if (parsed.success) record[name] = parsed.data;
+        const value = column.check(cells[name] ?? "");
+        if (!isInvalid(value)) record[name] = value;
         else {
           valid = false;
-          for (const issue of parsed.error.issues) issues.push({ file: table.file, line, column: name, message: issue.message });
+          issues.push({ file: table.file, line, column: name, message: value.message });
         }
       }
       // Rules across columns (e.g. a share in per cent is at most 100) run on rows whose cells are each valid.
