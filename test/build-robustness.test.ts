@@ -62,7 +62,7 @@ const fakeStages: Omit<BuildStages, "swap"> = {
   },
   siteFiles: async (siteDir) => {
     await writeFile(path.join(siteDir, "sitemap.xml"), "<urlset/>");
-    return { citations: 0, images: 0, imagesFromCache: 0, sitemapUrls: 2, charts: 0, linked: 0 };
+    return { citations: 0, images: 0, imagesFromCache: 0, imagesLinked: 0, sitemapUrls: 2, charts: 0, linked: 0, madeFrom: {} };
   },
   index: async (siteDir) => {
     await mkdir(path.join(siteDir, "pagefind"), { recursive: true });
@@ -119,7 +119,7 @@ describe("a build that fails", () => {
           await writeFile(path.join(siteDir, `image-${i}.png`), "png");
         }
         siteFilesDone = true;
-        return { citations: 0, images: 5, imagesFromCache: 0, sitemapUrls: 0, charts: 0, linked: 0 };
+        return { citations: 0, images: 5, imagesFromCache: 0, imagesLinked: 0, sitemapUrls: 0, charts: 0, linked: 0, madeFrom: {} };
       },
     }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(StageError);
@@ -546,6 +546,18 @@ describe("what the input hash covers", () => {
     expect(await lastStamp(next)).toBeUndefined();
     await writeFile(path.join(next, stampFile), JSON.stringify({ hash: "h", ms: 1 }));
     expect(await lastStamp(next)).toBeUndefined();
+  });
+
+  it("reads the last stamp once while it is as it was, and again when it is written anew, with what its files were made from", async () => {
+    const last = await tempDir();
+    await writeFile(path.join(last, stampFile), JSON.stringify({ hash: "h", ms: 1, files: { "a.png": "1:a" }, madeFrom: { "a.png": "drawing a" } }));
+    const first = await lastStamp(last);
+    expect(first).toMatchObject({ site: last, files: { "a.png": "1:a" }, madeFrom: { "a.png": "drawing a" } });
+    expect(await lastStamp(last)).toBe(first);
+    await writeFile(path.join(last, stampFile), JSON.stringify({ hash: "h", ms: 1, files: { "b.png": "1:b" } }));
+    const later = Date.now() / 1000 + 120;
+    await utimes(path.join(last, stampFile), later, later);
+    expect(await lastStamp(last)).toMatchObject({ files: { "b.png": "1:b" }, madeFrom: {}, writtenAt: later * 1000 });
   });
 
   it("lists every built file, however many", async () => {

@@ -869,6 +869,9 @@ describe("a rebuild after a changed row (Astro's incremental build)", () => {
     // What the last site had byte for byte (citation files, preview images, index files, compressed copies) is linked from it, not written.
     const linkedBy = (stage: string) => Number(new RegExp(`^\\[${stage}\\] .*?\\b(\\d+) (?:files )?linked from the last site`, "m").exec(afterOffer.stdout)?.[1]);
     expect(linkedBy("site files")).toBeGreaterThanOrEqual(3 * (tables + studies));
+    // A preview image drawn as in the last site is linked by its drawing, without reading it or the cache.
+    const imagesLinked = Number(/^\[site files\] .* preview images \((\d+) drawn as in the last site, linked from it/m.exec(afterOffer.stdout)?.[1]);
+    expect(imagesLinked).toBeGreaterThanOrEqual(tables + studies);
     expect(linkedBy("index")).toBeGreaterThan(0);
     expect(linkedBy("compress")).toBeGreaterThanOrEqual(tables + studies);
     const afterOfferRoute = await offerRoute();

@@ -1,8 +1,10 @@
-import { mkdir, mkdtemp, readFile, rm, stat, writeFile, link } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { mkdir, mkdtemp, readFile, rm, stat, utimes, writeFile, link } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { inPreviousSite, lastSite, writeOrLink } from "../src/pipeline/site/linkUnchanged.ts";
+import { inPreviousSite, lastSite, unchangedLinker, writeOrLink } from "../src/pipeline/site/linkUnchanged.ts";
+import type { LastStamp } from "../src/pipeline/buildCache.ts";
 
 describe("a file the last built site has byte for byte", () => {
   let dir: string;
@@ -51,5 +53,77 @@ describe("a file the last built site has byte for byte", () => {
     expect(writeOrLink(file, "x", inPreviousSite(site, file, undefined))).toBe(false);
     expect(writeOrLink(path.join(site, "f.bib"), "x", inPreviousSite(site, path.join(site, "f.bib"), path.join(dir, "finnes-ikke")))).toBe(false);
     expect(await readFile(file, "utf8")).toBe("x");
+  });
+});
+
+describe("a file the last site's stamp lists", () => {
+  let dir: string;
+  let previous: string;
+  let site: string;
+  const written = Date.now();
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), "hoa-stamped-"));
+    previous = path.join(dir, "dist");
+    site = path.join(dir, "dist.tmp-1");
+    await mkdir(previous, { recursive: true });
+    await mkdir(site, { recursive: true });
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+  const inode = async (file: string) => (await stat(file)).ino;
+  const sha16 = (text: string) => createHash("sha256").update(text).digest("hex").slice(0, 16);
+  /** A file of the last site, modified `age` ms before its stamp was written (negative: after). */
+  async function lastFile(name: string, text: string, age = 60_000) {
+    await writeFile(path.join(previous, name), text);
+    const at = new Date(written - age);
+    await utimes(path.join(previous, name), at, at);
+  }
+  const stampOf = (files: Record<string, string>, madeFrom: Record<string, string> = {}): LastStamp => ({ site: previous, files, madeFrom, writtenAt: written });
+
+  it("is linked when the stamp's hash is that of the bytes to write, without reading the file", async () => {
+    // The file holds other bytes than the stamp says: only a build that trusts the stamp, as it may for an unmodified file, links it.
+    await lastFile("a.bib", "@misc{other}");
+    const target = unchangedLinker(site, previous, stampOf({ "a.bib": `8:${sha16("@misc{a}")}` }));
+    target.write(path.join(site, "a.bib"), "@misc{a}");
+    expect(await inode(path.join(site, "a.bib"))).toBe(await inode(path.join(previous, "a.bib")));
+    expect(target.linked()).toBe(1);
+  });
+
+  it("is written anew when the stamp's hash is another, or the file was modified after the stamp, whatever it holds", async () => {
+    await lastFile("b.bib", "@misc{b}");
+    await lastFile("c.bib", "@misc{c}", -5000);
+    const target = unchangedLinker(site, previous, stampOf({ "b.bib": `8:${sha16("@misc{B}")}`, "c.bib": `8:${sha16("@misc{c}")}` }));
+    target.write(path.join(site, "b.bib"), "@misc{b}");
+    target.write(path.join(site, "c.bib"), "@misc{c}");
+    for (const name of ["b.bib", "c.bib"]) {
+      expect(await readFile(path.join(site, name), "utf8")).toBe(`@misc{${name[0]}}`);
+      expect(await inode(path.join(site, name)), name).not.toBe(await inode(path.join(previous, name)));
+    }
+    expect(target.linked()).toBe(0);
+  });
+
+  it("that the stamp does not list is compared byte for byte, as without a stamp", async () => {
+    await lastFile("d.ris", "TY  - GEN");
+    const target = unchangedLinker(site, previous, stampOf({}));
+    target.write(path.join(site, "d.ris"), "TY  - GEN");
+    expect(await inode(path.join(site, "d.ris"))).toBe(await inode(path.join(previous, "d.ris")));
+  });
+
+  it("made from an input is linked by that input alone when it is there unmodified, and every made file is recorded for the next stamp", async () => {
+    await lastFile("e.png", "png e");
+    await lastFile("f.png", "png f");
+    await lastFile("g.png", "png g", -5000);
+    await lastFile("h.png", "png h");
+    const stamp = stampOf({ "e.png": "5:x", "f.png": "5:x", "g.png": "5:x" }, { "e.png": "input e", "f.png": "input f", "g.png": "input g", "h.png": "input h" });
+    const target = unchangedLinker(site, previous, stamp);
+    expect(target.linkMade(path.join(site, "e.png"), "input e")).toBe(true);
+    expect(await readFile(path.join(site, "e.png"), "utf8")).toBe("png e");
+    expect(target.linkMade(path.join(site, "f.png"), "another input")).toBe(false);
+    expect(target.linkMade(path.join(site, "g.png"), "input g")).toBe(false); // modified after the stamp
+    expect(target.linkMade(path.join(site, "h.png"), "input h")).toBe(false); // not among the stamp's files
+    expect(target.linkMade(path.join(site, "i.png"), "input i")).toBe(false); // not in the last site
+    for (const name of ["f.png", "g.png", "h.png", "i.png"]) await expect(stat(path.join(site, name)), name).rejects.toThrow();
+    expect(target.madeFrom()).toEqual({ "e.png": "input e", "f.png": "another input", "g.png": "input g", "h.png": "input h", "i.png": "input i" });
+    expect(target.linked()).toBe(1);
+    expect(unchangedLinker(site, previous).linkMade(path.join(site, "j.png"), "input e")).toBe(false);
   });
 });

@@ -333,14 +333,14 @@ export async function buildSite(options: BuildOptions): Promise<{ pages: number;
         (r) => `${r.pages} pages built; ${r.reused} pages and files whose code and data were unchanged copied from the last build`,
       );
       // Side by side: the images keep sharp's threads busy while Pagefind's process indexes, and neither reads what the other writes.
-      await runSideBySide(
+      const [siteFiles] = await runSideBySide(
         () =>
           stage(
             log,
             "site files",
             () => stages.siteFiles(tmpDir, previousSite),
             (r) =>
-              `${r.citations} pages with BibTeX and RIS files, ${r.images} preview images (${r.imagesFromCache} unchanged, from the cache), sitemap with ${r.sitemapUrls} addresses, ${r.charts} charts on the pages; ${r.linked} files linked from the last site, which had them as they are`,
+              `${r.citations} pages with BibTeX and RIS files, ${r.images} preview images (${r.imagesLinked} drawn as in the last site, linked from it; ${r.imagesFromCache} from the cache), sitemap with ${r.sitemapUrls} addresses, ${r.charts} charts on the pages; ${r.linked} files linked from the last site, which had them as they are`,
           ),
         () =>
           stage(
@@ -370,7 +370,13 @@ export async function buildSite(options: BuildOptions): Promise<{ pages: number;
 
       // What was built, so a later build can tell a damaged site from this one.
       await step("stamp", async () =>
-        writeStamp(tmpDir, { hash, ms: Math.round(performance.now() - started), compression: compressionSettings, files: await builtFileHashes(tmpDir, previousSite === undefined ? undefined : await lastStamp(previousSite)) }),
+        writeStamp(tmpDir, {
+          hash,
+          ms: Math.round(performance.now() - started),
+          compression: compressionSettings,
+          madeFrom: siteFiles.madeFrom,
+          files: await builtFileHashes(tmpDir, previousSite === undefined ? undefined : await lastStamp(previousSite)),
+        }),
       );
       const swap = stages.swap(tmpDir, outDir);
       build.swap = swap;

@@ -13,7 +13,12 @@ export interface BuildStamp {
   files?: Record<string, string>;
   /** The settings the compressed copies were made with (src/pipeline/site/compress.ts, compressionSettings). */
   compression?: string;
+  /** For files made from an input rather than copied (the preview images): a hash of that input, by path relative to the site. */
+  madeFrom?: Record<string, string>;
 }
+
+/** A file's entry in the stamp: "<size>:<first 16 hex digits of its sha256>". */
+export const stampedHashOf = (content: Uint8Array): string => `${content.length}:${createHash("sha256").update(content).digest("hex").slice(0, 16)}`;
 
 async function filesUnder(dir: string, skip: (rel: string) => boolean): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
@@ -58,15 +63,29 @@ export interface LastStamp {
   files: Record<string, string>;
   /** The settings of its compressed copies (BuildStamp.compression). */
   compression?: string;
+  /** What its made files were made from (BuildStamp.madeFrom). */
+  madeFrom: Record<string, string>;
   /** When that stamp was written (its file's modification time, in ms). */
   writtenAt: number;
 }
 
-/** The site in outDir with its stamp, or undefined when there is none (or a stamp without a file list). */
-export async function lastStamp(outDir: string): Promise<LastStamp | undefined> {
+const readStamps = new Map<string, { version: string; last: Promise<LastStamp | undefined> }>();
+
+/**
+ * The site in outDir with its stamp, or undefined when there is none (or a stamp without a file list). Read once while
+ * the stamp file is as it was: several stages of a build ask for it.
+ */
+export function lastStamp(outDir: string): Promise<LastStamp | undefined> {
   const written = statSync(path.join(outDir, stampFile), { throwIfNoEntry: false });
-  const stamp = written && (await readStamp(outDir));
-  return stamp?.files ? { site: outDir, files: stamp.files, compression: stamp.compression, writtenAt: written!.mtimeMs } : undefined;
+  if (!written) return Promise.resolve(undefined);
+  const version = `${written.ino} ${written.size} ${written.mtimeMs}`;
+  const known = readStamps.get(outDir);
+  if (known?.version === version) return known.last;
+  const last = readStamp(outDir).then((stamp) =>
+    stamp?.files ? { site: outDir, files: stamp.files, compression: stamp.compression, madeFrom: stamp.madeFrom ?? {}, writtenAt: written.mtimeMs } : undefined,
+  );
+  readStamps.set(outDir, { version, last });
+  return last;
 }
 
 /**
@@ -84,6 +103,15 @@ function sharedHash(file: string, rel: string, last: LastStamp | undefined): str
  * their files of; no stage writes into a file in place, so only a hand edit could change it, and that moves its
  * modification time.
  */
+/** What the last stamp says of `lastFile`, a file of its site: its entry, and whether the file is there unmodified since. */
+export function stampedFile(last: LastStamp, lastFile: string): { hash: string; madeFrom?: string; unmodified: boolean } | undefined {
+  const rel = path.relative(last.site, lastFile).split(path.sep).join("/");
+  const hash = Object.hasOwn(last.files, rel) ? last.files[rel] : undefined;
+  if (hash === undefined) return undefined;
+  const now = lstatSync(lastFile, { throwIfNoEntry: false });
+  return { hash, madeFrom: Object.hasOwn(last.madeFrom, rel) ? last.madeFrom[rel] : undefined, unmodified: now !== undefined && now.mtimeMs < last.writtenAt };
+}
+
 export function sameUnmodifiedFile(file: string, lastFile: string, since: number): boolean {
   const now = lstatSync(file);
   const then = lstatSync(lastFile, { throwIfNoEntry: false });
@@ -113,8 +141,7 @@ export async function builtFileHashes(siteDir: string, last?: LastStamp): Promis
       hashes[rel] = shared;
       continue;
     }
-    const content = readFileSync(file);
-    hashes[rel] = `${content.length}:${createHash("sha256").update(content).digest("hex").slice(0, 16)}`;
+    hashes[rel] = stampedHashOf(readFileSync(file));
   }
   return hashes;
 }

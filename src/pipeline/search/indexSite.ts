@@ -13,6 +13,7 @@ import { codeVersion, readCached, writeCached } from "../../fileCache.ts";
 import { addedWordsMarker } from "../../client/excerpt.ts";
 import { fileOfHref, primarySearchBundleHref, searchBundleHref, searchBundlesFolderHref, sitePages } from "../../addresses.ts";
 import { unchangedLinker } from "../site/linkUnchanged.ts";
+import { lastStamp } from "../buildCache.ts";
 
 /** Where the search page finds the index's words, to correct a query's typos. */
 export const wordListPath = fileOfHref(sitePages.searchWords);
@@ -149,7 +150,7 @@ export async function indexSite(siteDir: string, previousSite?: string): Promise
   const wordCounts = new Map<string, number>();
   const merged: string[] = [];
   let pages = 0;
-  const target = unchangedLinker(siteDir, previousSite);
+  const target = unchangedLinker(siteDir, previousSite, previousSite === undefined ? undefined : await lastStamp(previousSite));
   const lastBundles = previousSite === undefined ? [] : listedBundles(previousSite);
   for (const plan of plans) {
     const html = new Map<string, Buffer>();

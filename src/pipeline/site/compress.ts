@@ -148,9 +148,9 @@ export async function compressSite(siteDir: string, previousSite?: string): Prom
   const entries = await readdir(siteDir, { recursive: true, withFileTypes: true });
   const files = entries.filter((e) => e.isFile() && isCompressible(e.name)).map((e) => path.join(e.parentPath, e.name));
   const report: CompressReport = { files: 0, bytes: 0, small: 0, gzFiles: 0, brFiles: 0, gzBytes: 0, brBytes: 0, fromCache: 0, linked: 0 };
-  const target = unchangedLinker(siteDir, previousSite);
-  const hitsBefore = cacheStats.hits;
   const last = previousSite === undefined ? undefined : await lastStamp(previousSite);
+  const target = unchangedLinker(siteDir, previousSite, last);
+  const hitsBefore = cacheStats.hits;
   // The last site's copies are linked only when they were made with the same settings as this build's.
   const linkable = last?.compression === compressionSettings ? last : undefined;
   await forEachInWindow(files, 16, async (file) => {

@@ -23,10 +23,10 @@ export const previewCacheKind = "preview";
 
 // Stryker disable all: the drawing is sharp's, checked by a real build (test/build.test.ts); mutation testing leaves it out (test/MUTATION.md).
 /**
- * The 1200×630 image shown when a page is shared: site name, section, the page's title and the data release.
- * Drawn from SVG with the machine's own fonts (DejaVu Sans on Debian), so nothing is fetched while building.
+ * The drawing of the 1200×630 image shown when a page is shared: site name, section, the page's title and the data
+ * release. Everything the image shows is in it.
  */
-export async function previewImage(options: { title: string; section: string; siteName: string; footer: string }): Promise<Buffer> {
+export function previewSvg(options: { title: string; section: string; siteName: string; footer: string }): string {
   const lines = wrapTitle(options.title);
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="630" viewBox="0 0 1200 630">
   <rect width="1200" height="630" fill="#eef4fa"/>
@@ -36,6 +36,11 @@ export async function previewImage(options: { title: string; section: string; si
   ${lines.map((l, i) => `<text x="80" y="${270 + i * 72}" font-family="DejaVu Sans, sans-serif" font-size="58" font-weight="bold" fill="#111">${escapeXml(l)}</text>`).join("\n  ")}
   <text x="80" y="580" font-family="DejaVu Sans, sans-serif" font-size="26" fill="#333">${escapeXml(options.footer)}</text>
 </svg>`;
+  return svg;
+}
+
+/** The image drawn from its SVG (previewSvg) with the machine's own fonts (DejaVu Sans on Debian), so nothing is fetched while building. */
+export function previewImage(svg: string): Promise<Buffer> {
   return cachedFile(previewCacheKind, svg, () => sharp(Buffer.from(svg)).png({ compressionLevel: 6 }).toBuffer());
 }
 // Stryker restore all

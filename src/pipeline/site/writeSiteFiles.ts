@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { citationFileHref, fileOfHref, previewImageHref, sitePages } from "../../addresses.ts";
@@ -6,8 +7,9 @@ import { escapeXml } from "../../format.ts";
 import { dataRelease, site } from "../../site.ts";
 import { builtHtmlFiles } from "./builtPages.ts";
 import { detached, metaContent } from "./pageText.ts";
-import { previewCacheKind, previewImage } from "./previewImage.ts";
-import { cacheStats } from "../../fileCache.ts";
+import { previewCacheKind, previewImage, previewSvg } from "./previewImage.ts";
+import { cacheStats, codeVersion } from "../../fileCache.ts";
+import { lastStamp } from "../buildCache.ts";
 import { taskWindow } from "../taskWindow.ts";
 import { unchangedLinker } from "./linkUnchanged.ts";
 
@@ -16,12 +18,25 @@ export interface SiteFilesReport {
   images: number;
   /** Preview images whose title, section and release were unchanged, taken from the file cache. */
   imagesFromCache: number;
+  /** Preview images the last site made from the same drawing, linked from it (counted in `linked` too). */
+  imagesLinked: number;
   sitemapUrls: number;
   /** Charts on the built pages (figure.chart), for the build's report: this stage reads every page anyway. */
   charts: number;
   /** Citation files and preview images linked from the last built site, which had them byte for byte. */
   linked: number;
+  /** What each preview image was made from (a hash of its drawing and the code that draws it), for the stamp (BuildStamp.madeFrom). */
+  madeFrom: Record<string, string>;
 }
+
+/** What draws a preview image besides its SVG: that code and sharp. */
+let drawingCode: string | undefined;
+const previewInput = (svg: string) =>
+  createHash("sha256")
+    .update((drawingCode ??= codeVersion([path.join(import.meta.dirname, "previewImage.ts")], ["sharp"])))
+    .update(svg)
+    .digest("hex")
+    .slice(0, 32);
 
 /**
  * After the Astro build: a BibTeX and a RIS file and a preview image for every page with a citation block, and sitemap.xml.
@@ -36,13 +51,14 @@ export async function writeSiteFiles(siteDir: string, previousSite?: string): Pr
   // every SVG and PNG in memory together (the peak of the 10× bench).
   const imagesBeingMade = taskWindow(4);
   let images = 0;
+  let imagesLinked = 0;
   let charts = 0;
   // The index stage runs beside this one and uses the cache too: only the preview images' hits count here.
   const imageHits = () => cacheStats.hitsByKind.get(previewCacheKind) ?? 0;
   const hitsBefore = imageHits();
   // Citation files and preview images are named by the page's path flattened to one word; two pages must never share one.
   const pageOfFileBase = new Map<string, string>();
-  const { write, linked } = unchangedLinker(siteDir, previousSite);
+  const { write, linkMade, linked, madeFrom } = unchangedLinker(siteDir, previousSite, previousSite === undefined ? undefined : await lastStamp(previousSite));
   try {
     for (const file of files) {
       const html = await readFile(path.join(siteDir, file), "utf8");
@@ -63,9 +79,10 @@ export async function writeSiteFiles(siteDir: string, previousSite?: string): Pr
       write(path.join(siteDir, fileOfHref(citationFileHref(pathname, "ris"))), ris(citation));
       const section = /<a href="[^"]*" aria-current="page">([^<]*)<\/a>/.exec(html)?.[1]?.trim() ?? site.shortName;
       const imageFile = path.join(siteDir, fileOfHref(previewImageHref(pathname)));
-      await imagesBeingMade.add(
-        previewImage({ title, section, siteName: site.name, footer: `Datautgave ${dataRelease.version} · ${new URL(url).host}` }).then((png) => write(imageFile, png)),
-      );
+      const svg = previewSvg({ title, section, siteName: site.name, footer: `Datautgave ${dataRelease.version} · ${new URL(url).host}` });
+      // An image the last site made from the same drawing is linked without reading it or the cache.
+      if (linkMade(imageFile, previewInput(svg))) imagesLinked++;
+      else await imagesBeingMade.add(previewImage(svg).then((png) => write(imageFile, png)));
       images++;
       urls.push(detached(url));
     }
@@ -83,5 +100,5 @@ export async function writeSiteFiles(siteDir: string, previousSite?: string): Pr
     "",
   ].join("\n");
   await writeFile(path.join(siteDir, fileOfHref(sitePages.sitemap)), sitemap);
-  return { citations: urls.length, images, imagesFromCache: imageHits() - hitsBefore, sitemapUrls: urls.length, charts, linked: linked() };
+  return { citations: urls.length, images, imagesFromCache: imageHits() - hitsBefore, imagesLinked, sitemapUrls: urls.length, charts, linked: linked(), madeFrom: madeFrom() };
 }
