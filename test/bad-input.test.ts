@@ -64,7 +64,7 @@ interface MessageTemplate {
  * a message is a string or template literal (or either branch of a `cond ? … : …` of them) that is
  *   - the value of a property `message: …` (a DataIssue, a row rule's { column, message }),
  *   - the value of a variable `const message = …`,
- *   - the second argument of a call `fail(ctx, …)` / `fail(line, …)` (columns and the CSV scanner),
+ *   - the argument of a call `invalid(…)` (a column refusing a cell), the second of `fail(line, …)` (the CSV scanner),
  *   - returned by a function whose name ends in `Issue` (e.g. offerIdIssue, whose result a rule passes on as message).
  * Messages built otherwise (from a variable or a call) are not seen; they pass on a message found here. A template
  * without literal text (formatIssue's `${where}${…}${message}`) is a formatter and is left out.
@@ -96,6 +96,7 @@ async function messageTemplates(entry: string): Promise<MessageTemplate[]> {
       if (node.type === "Property" && !node.shorthand && keyName(node.key) === "message") add(node.value);
       else if (node.type === "VariableDeclarator" && keyName(node.id) === "message") add(node.init);
       else if (node.type === "CallExpression" && keyName(node.callee) === "fail") add(node.arguments?.[1]);
+      else if (node.type === "CallExpression" && keyName(node.callee) === "invalid") add(node.arguments?.[0]);
       else if (node.type === "ReturnStatement" && fn?.endsWith("Issue")) add(node.argument);
       else if (/^(Import|ExportNamed|ExportAll)Declaration$/.test(node.type) && typeof node.source?.value === "string" && node.source.value.startsWith(".")) {
         queue.push(path.resolve(path.dirname(file), node.source.value));
