@@ -861,6 +861,10 @@ describe("a rebuild after a changed row (Astro's incremental build)", () => {
     // Of the offer pages, only those that show the name are rendered again: the offer's own and those of its provider's
     // other offers. The route's code hash stays, and only their keys change.
     const beforeOffer = await offerRoute();
+    const figureRoutes = ["svg", "png", "csv"].map((format) => `src/pages/figurer/[id].${format}.ts`);
+    const manifestRoutes = async () => (await readAstroManifest(astroCacheOf(outDir, cacheBeside(dataDir)[cacheDirVariable])))!.routes;
+    const figuresBefore = await manifestRoutes();
+    const figureBytesBefore = await files(path.join(outDir, "figurer"));
     const offer = await changeFirstRow("offers.csv", "name", (name) => `${name} (nytt navn)`);
     const afterOffer = build(dataDir);
     expect(afterOffer.status, afterOffer.stderr).toBe(0);
@@ -878,6 +882,18 @@ describe("a rebuild after a changed row (Astro's incremental build)", () => {
     expect(afterOfferRoute.dependencyHash).toBe(beforeOffer.dependencyHash);
     expect(pathsOfProvider(offer.provider_id!).length).toBeLessThan(offers.length / 4);
     expect(rekeyed(beforeOffer, afterOfferRoute)).toEqual(pathsOfProvider(offer.provider_id!));
+    // A figure's files are keyed by what they hold (the PNG by its SVG): made again exactly when they change, not for any
+    // changed row the charts could read.
+    const figuresAfter = await manifestRoutes();
+    const figureBytesAfter = await files(path.join(outDir, "figurer"));
+    const changedFigures = [...figureBytesAfter].filter(([name, bytes]) => !figureBytesBefore.get(name)?.equals(bytes)).map(([name]) => `/figurer/${name}`);
+    const svgOf = (file: string) => file.replace(/\.(png|svg)$/, ".svg");
+    for (const route of figureRoutes) {
+      expect(figuresAfter[route]!.dependencyHash, route).toBe(figuresBefore[route]!.dependencyHash);
+      const remade = rekeyed(figuresBefore[route]!, figuresAfter[route]!);
+      expect(remade.length, route).toBeLessThan(Object.keys(figuresAfter[route]!.paths).length);
+      expect(remade.map(svgOf), route).toEqual([...new Set(changedFigures.filter((f) => f.endsWith(route.endsWith("csv.ts") ? ".csv" : ".svg")))].sort());
+    }
 
     // A provider's name, which offer pages show: every page of the provider's offers has it, and only those are rendered again.
     const provider = await changeFirstRow("providers.csv", "name", (name) => `${name} (nytt navn)`);

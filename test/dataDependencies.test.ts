@@ -281,13 +281,24 @@ describe("the offer route, keyed per path through src/offerPage.ts", () => {
   const read = (file: string) => readFileSync(file, "utf8");
 
   it("reads the offers, providers, places, updates, referral facts and web addresses only through offerPage.ts", () => {
-    expect(keyedThrough).toEqual({ "pages/tilbud/[id].astro": "offerPage.ts" });
+    expect(keyedThrough["pages/tilbud/[id].astro"]).toBe("offerPage.ts");
     const { dependencies, modules } = entryDataDependencies(route, srcDir, moduleFacts(srcDir, read));
     const read_ = dependencies.map((d) => (typeof d === "string" ? d : d.dataset));
     for (const name of ["offers", "providers", "places", "offer_updates", "referral_facts", "web_addresses"]) expect(read_).not.toContain(name);
     expect(read_).not.toContain("all data");
     expect(modules).toContain(path.join(srcDir, "offerPage.ts"));
     expect(modules).toContain(path.join(srcDir, "offers.ts"));
+  });
+
+  it("reads what a figure's files show only through figureFiles.ts, which keys each path by its file", () => {
+    for (const format of ["svg", "png", "csv"]) {
+      const figureRoute = path.join(srcDir, "pages", "figurer", `[id].${format}.ts`);
+      expect(keyedThrough[path.relative(srcDir, figureRoute)]).toBe("charts/figureFiles.ts");
+      const { dependencies, modules } = entryDataDependencies(figureRoute, srcDir, moduleFacts(srcDir, read));
+      expect(dependencies, format).toEqual([]);
+      expect(modules).toContain(path.join(srcDir, "charts", "registry.ts"));
+    }
+    expect(Object.keys(keyedThrough).sort()).toEqual(["pages/figurer/[id].csv.ts", "pages/figurer/[id].png.ts", "pages/figurer/[id].svg.ts", "pages/tilbud/[id].astro"]);
   });
 
   it("keys each offer's page by what it shows: a changed offer changes the keys of its provider's offer pages and no other", async () => {

@@ -1,13 +1,6 @@
 import type { APIRoute, GetStaticPaths } from "astro";
-import { chartSvgFile, pngOfSvg } from "../../charts/exportChart.ts";
-import { charts } from "../../charts/registry.ts";
-import { sourceLineOf } from "../../charts/sourceLine.ts";
-import { siteSettings } from "../../site.ts";
+import { figurePaths, figurePng } from "../../charts/figureFiles.ts";
 
-export const getStaticPaths: GetStaticPaths = () => Object.keys(charts).map((id) => ({ cacheKey: siteSettings, params: { id } }));
+export const getStaticPaths: GetStaticPaths = () => figurePaths("png");
 
-export const GET: APIRoute = async ({ params }) => {
-  const chart = charts[params.id!]!;
-  const png = await pngOfSvg(chartSvgFile(chart, sourceLineOf(chart)));
-  return new Response(new Uint8Array(png), { headers: { "content-type": "image/png" } });
-};
+export const GET: APIRoute = async ({ params }) => new Response(new Uint8Array(await figurePng(params.id!)), { headers: { "content-type": "image/png" } });

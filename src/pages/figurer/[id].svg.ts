@@ -1,12 +1,6 @@
 import type { APIRoute, GetStaticPaths } from "astro";
-import { chartSvgFile } from "../../charts/exportChart.ts";
-import { charts } from "../../charts/registry.ts";
-import { sourceLineOf } from "../../charts/sourceLine.ts";
-import { siteSettings } from "../../site.ts";
+import { figurePaths, figureSvg } from "../../charts/figureFiles.ts";
 
-export const getStaticPaths: GetStaticPaths = () => Object.keys(charts).map((id) => ({ cacheKey: siteSettings, params: { id } }));
+export const getStaticPaths: GetStaticPaths = () => figurePaths("svg");
 
-export const GET: APIRoute = ({ params }) => {
-  const chart = charts[params.id!]!;
-  return new Response(chartSvgFile(chart, sourceLineOf(chart)), { headers: { "content-type": "image/svg+xml" } });
-};
+export const GET: APIRoute = ({ params }) => new Response(figureSvg(params.id!), { headers: { "content-type": "image/svg+xml" } });

@@ -26,7 +26,12 @@ export const keyedPerPath = ["pages/data/[name].json.ts", "pages/data/[name].csv
  * what that module gave it: the data read through that module is left out of the route's hashes, so a changed offer
  * renders only the pages that show it. Reads that reach the route any other way still count.
  */
-export const keyedThrough: Record<string, string> = { "pages/tilbud/[id].astro": "offerPage.ts" };
+export const keyedThrough: Record<string, string> = {
+  "pages/tilbud/[id].astro": "offerPage.ts",
+  "pages/figurer/[id].svg.ts": "charts/figureFiles.ts",
+  "pages/figurer/[id].png.ts": "charts/figureFiles.ts",
+  "pages/figurer/[id].csv.ts": "charts/figureFiles.ts",
+};
 
 /** Names exported by src/records.ts that are not a dataset's own records, and the datasets they read. */
 const recordsFunctions: Record<string, string[]> = { sourceById: ["sources"] };
