@@ -97,12 +97,6 @@ function sharedHash(file: string, rel: string, last: LastStamp | undefined): str
   return hash !== undefined && sameUnmodifiedFile(file, path.join(last!.site, rel), last!.writtenAt) ? hash : undefined;
 }
 
-/**
- * Whether `file` (which is there) is the very file `lastFile` of the last site (a hard link: the same inode), not
- * modified since `since` (ms, when that site's stamp was written). Such a file has the bytes that site's stages made
- * their files of; no stage writes into a file in place, so only a hand edit could change it, and that moves its
- * modification time.
- */
 /** What the last stamp says of `lastFile`, a file of its site: its entry, and whether the file is there unmodified since. */
 export function stampedFile(last: LastStamp, lastFile: string): { hash: string; madeFrom?: string; unmodified: boolean } | undefined {
   const rel = path.relative(last.site, lastFile).split(path.sep).join("/");
@@ -112,6 +106,12 @@ export function stampedFile(last: LastStamp, lastFile: string): { hash: string; 
   return { hash, madeFrom: Object.hasOwn(last.madeFrom, rel) ? last.madeFrom[rel] : undefined, unmodified: now !== undefined && now.mtimeMs < last.writtenAt };
 }
 
+/**
+ * Whether `file` (which is there) is the very file `lastFile` of the last site (a hard link: the same inode), not
+ * modified since `since` (ms, when that site's stamp was written). Such a file has the bytes that site's stages made
+ * their files of; no stage writes into a file in place, so only a hand edit could change it, and that moves its
+ * modification time.
+ */
 export function sameUnmodifiedFile(file: string, lastFile: string, since: number): boolean {
   const now = lstatSync(file);
   const then = lstatSync(lastFile, { throwIfNoEntry: false });
