@@ -38,7 +38,6 @@ export function firstRecordEnd(text: string): number | undefined {
       // A quoted field runs to its closing quote; "" inside it is a quote.
       i++;
       while (i < text.length && !(text[i] === '"' && text[i + 1] !== '"')) i += text[i] === '"' ? 2 : 1;
-      fieldStart = false;
     } else if (c === "\n" || c === "\r") return i;
     else fieldStart = c === ",";
   }
@@ -49,8 +48,8 @@ export function firstRecordEnd(text: string): number | undefined {
  * The first record of the dataset's CSV file (its header), as text: read from the file's start only, since the open-data
  * descriptions need the header of every file (at 10× data, reading and parsing all of statistics.csv took 0.3 s).
  */
-export function csvHeaderTextOf(d: Dataset): string {
-  const start = Buffer.alloc(65536);
+export function csvHeaderTextOf(d: Dataset, chunkBytes = 65536): string {
+  const start = Buffer.alloc(chunkBytes);
   let fd: number;
   try {
     fd = openSync(path.join(generatedDir, "csv", d.file), "r");
@@ -66,7 +65,7 @@ export function csvHeaderTextOf(d: Dataset): string {
   // (A character cut at the chunk's end is after the first record, or the whole file is read.)
   const text = start.subarray(0, read).toString("utf8");
   const end = firstRecordEnd(text);
-  if (end !== undefined || read < start.length) return text.slice(0, end);
+  if (end !== undefined) return text.slice(0, end);
   const whole = csvTextOf(d);
   return whole.slice(0, firstRecordEnd(whole));
 }

@@ -14,7 +14,8 @@ interface ListedFile {
   mtimeMs: number;
 }
 
-export const contentHash = (bytes: Uint8Array): string => createHash("sha256").update(bytes).digest("hex");
+/** The sha256 of a file's bytes (a string as UTF-8). */
+export const contentHash = (content: string | Uint8Array): string => createHash("sha256").update(content).digest("hex");
 
 /** Writes the list for files just written (relative path → hash of their bytes), with the size and time each has now. */
 export function writeHashList(generatedDir: string, hashes: ReadonlyMap<string, string>): void {

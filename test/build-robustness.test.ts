@@ -558,6 +558,9 @@ describe("what the input hash covers", () => {
     const later = Date.now() / 1000 + 120;
     await utimes(path.join(last, stampFile), later, later);
     expect(await lastStamp(last)).toMatchObject({ files: { "b.png": "1:b" }, madeFrom: {}, writtenAt: later * 1000 });
+    // A stamp that cannot be read (a crash while it was written) is no stamp.
+    await writeFile(path.join(last, stampFile), '{"hash": "h", "fil');
+    expect(await lastStamp(last)).toBeUndefined();
   });
 
   it("lists every built file, however many", async () => {

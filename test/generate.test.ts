@@ -1,6 +1,6 @@
 // The generate stage: MDX from untrusted text, one page per source, and the generated folder, on small data made here.
 import { createHash } from "node:crypto";
-import { access, mkdir, mkdtemp, readdir, readFile, rm, utimes, writeFile } from "node:fs/promises";
+import { access, mkdir, mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -152,6 +152,15 @@ describe("the list of the generated files' hashes", () => {
     expect(generatedHashes(generated)("data/places.json")).toBe(sha256(bytes));
     await writeFile(places, "[]");
     expect(generatedHashes(generated)("data/places.json")).toBe(sha256(Buffer.from("[]")));
+    // Another size than listed, at the listed time: read and hashed too.
+    const sized = JSON.parse(await readFile(listFile, "utf8")) as Record<string, { hash: string; size: number; mtimeMs: number }>;
+    await writeFile(places, "[ ]");
+    sized["data/places.json"] = { hash: "listed", size: 2, mtimeMs: (await stat(places)).mtimeMs };
+    await writeFile(listFile, JSON.stringify(sized));
+    expect(generatedHashes(generated)("data/places.json")).toBe(sha256(Buffer.from("[ ]")));
+    sized["data/places.json"]!.size = 3;
+    await writeFile(listFile, JSON.stringify(sized));
+    expect(generatedHashes(generated)("data/places.json")).toBe("listed");
     await writeFile(path.join(generated, "data", "archive.json"), "{}");
     expect(generatedHashes(generated)("data/archive.json")).toBe(sha256(Buffer.from("{}")));
     await rm(listFile);
@@ -199,6 +208,7 @@ describe("the first record of a CSV text", () => {
     expect(firstRecordEnd("id,name\r\n1,a")).toBe(7);
     expect(firstRecordEnd('"id","na\nme, ""x""\r"\n1')).toBe(20);
     expect(firstRecordEnd('id,"a""\n"\nb')).toBe(9);
+    expect(firstRecordEnd('"a\nb",c\nd')).toBe(7);
     // A quote inside an unquoted field is a character of it (d3-dsv reads it so).
     expect(firstRecordEnd('i"d,name\n1')).toBe(8);
     expect(firstRecordEnd("id,name")).toBeUndefined();
@@ -220,6 +230,8 @@ describe("reading the generated folder", () => {
     const { csvHeaderTextOf, csvTextOf } = await import("../src/generatedFiles.ts");
     const { datasets } = await import("../src/model/datasets.ts");
     for (const d of datasets) expect(csvHeaderTextOf(d), d.file).toBe(csvTextOf(d).split(/\r?\n/)[0]);
+    // A header longer than the chunk read from the file's start: the whole file is read for it.
+    for (const d of datasets) expect(csvHeaderTextOf(d, 8), d.file).toBe(csvTextOf(d).split(/\r?\n/)[0]);
     expect(() => csvHeaderTextOf({ ...datasets[0]!, file: "no-such-file.csv" })).toThrow("No copy of no-such-file.csv in src/generated/csv");
   });
 });

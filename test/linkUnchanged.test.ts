@@ -65,8 +65,8 @@ describe("a file the last site's stamp lists", () => {
     dir = await mkdtemp(path.join(os.tmpdir(), "hoa-stamped-"));
     previous = path.join(dir, "dist");
     site = path.join(dir, "dist.tmp-1");
-    await mkdir(previous, { recursive: true });
-    await mkdir(site, { recursive: true });
+    await mkdir(path.join(previous, "sitering"), { recursive: true });
+    await mkdir(path.join(site, "sitering"), { recursive: true });
   });
   afterAll(() => rm(dir, { recursive: true, force: true }));
   const inode = async (file: string) => (await stat(file)).ino;
@@ -81,11 +81,16 @@ describe("a file the last site's stamp lists", () => {
 
   it("is linked when the stamp's hash is that of the bytes to write, without reading the file", async () => {
     // The file holds other bytes than the stamp says: only a build that trusts the stamp, as it may for an unmodified file, links it.
-    await lastFile("a.bib", "@misc{other}");
-    const target = unchangedLinker(site, previous, stampOf({ "a.bib": `8:${sha16("@misc{a}")}` }));
-    target.write(path.join(site, "a.bib"), "@misc{a}");
-    expect(await inode(path.join(site, "a.bib"))).toBe(await inode(path.join(previous, "a.bib")));
+    await lastFile("sitering/a.bib", "@misc{other}");
+    const target = unchangedLinker(site, previous, stampOf({ "sitering/a.bib": `8:${sha16("@misc{a}")}` }));
+    target.write(path.join(site, "sitering", "a.bib"), "@misc{a}");
+    expect(await inode(path.join(site, "sitering", "a.bib"))).toBe(await inode(path.join(previous, "sitering", "a.bib")));
     expect(target.linked()).toBe(1);
+    // Without the last site's folder, nothing is looked up in its stamp: the file is written.
+    const alone = unchangedLinker(site, undefined, stampOf({ "sitering/z.bib": `8:${sha16("@misc{z}")}` }));
+    alone.write(path.join(site, "sitering", "z.bib"), "@misc{z}");
+    expect(await readFile(path.join(site, "sitering", "z.bib"), "utf8")).toBe("@misc{z}");
+    expect(alone.linkMade(path.join(site, "sitering", "y.png"), "input y")).toBe(false);
   });
 
   it("is written anew when the stamp's hash is another, or the file was modified after the stamp, whatever it holds", async () => {
@@ -109,6 +114,10 @@ describe("a file the last site's stamp lists", () => {
   });
 
   it("made from an input is linked by that input alone when it is there unmodified, and every made file is recorded for the next stamp", async () => {
+    await lastFile("sitering/k.png", "png k");
+    const nested = unchangedLinker(site, previous, stampOf({ "sitering/k.png": "5:x" }, { "sitering/k.png": "input k" }));
+    expect(nested.linkMade(path.join(site, "sitering", "k.png"), "input k")).toBe(true);
+    expect(nested.madeFrom()).toEqual({ "sitering/k.png": "input k" });
     await lastFile("e.png", "png e");
     await lastFile("f.png", "png f");
     await lastFile("g.png", "png g", -5000);

@@ -39,15 +39,16 @@ export interface FieldDescriptor {
 
 type Options = { description: string };
 
-const invalidCell = Symbol("invalid cell");
 /** A cell a column refuses, with the message the data editor gets. */
-export interface Invalid {
-  readonly [invalidCell]: true;
+export class Invalid {
   readonly message: string;
+  constructor(message: string) {
+    this.message = message;
+  }
 }
-const invalid = (message: string): Invalid => ({ [invalidCell]: true, message });
-/** Whether a column's check refused the cell (no cell's value is an object of this kind). */
-export const isInvalid = (checked: unknown): checked is Invalid => typeof checked === "object" && checked !== null && invalidCell in checked;
+const invalid = (message: string): Invalid => new Invalid(message);
+/** Whether a column's check refused the cell (no cell's value is an Invalid). */
+export const isInvalid = (checked: unknown): checked is Invalid => checked instanceof Invalid;
 
 /** A required column: an empty cell is an error. Wrap in optional() to allow empty cells. */
 function column<T>(
@@ -198,7 +199,7 @@ export function url(opts: Options & { printedHttp?: true }): Column<string> {
 export function list<T>(item: Column<T>, opts: Options): Column<T[]> {
   const check = (cell: string): T[] | Invalid => {
     const parts = cell.split(";").map((p) => p.trim());
-    if (cell.trim() === "" || parts.some((p) => p === "")) {
+    if (parts.some((p) => p === "")) {
       return invalid(`${quote(cell)} is not a list; expected ${item.expected}, several separated by semicolons`);
     }
     const values: T[] = [];

@@ -17,8 +17,8 @@ export interface BuildStamp {
   madeFrom?: Record<string, string>;
 }
 
-/** A file's entry in the stamp: "<size>:<first 16 hex digits of its sha256>". */
-export const stampedHashOf = (content: Uint8Array): string => `${content.length}:${createHash("sha256").update(content).digest("hex").slice(0, 16)}`;
+/** A file's entry in the stamp: "<size>:<first 16 hex digits of its sha256>" (a string as UTF-8). */
+export const stampedHashOf = (content: string | Uint8Array): string => `${Buffer.byteLength(content)}:${createHash("sha256").update(content).digest("hex").slice(0, 16)}`;
 
 async function filesUnder(dir: string, skip: (rel: string) => boolean): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);

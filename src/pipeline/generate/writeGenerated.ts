@@ -54,7 +54,7 @@ export async function writeGenerated(data: LoadedData, generatedDir: string, dat
     const file = path.join(generatedDir, relative);
     await mkdir(path.dirname(file), { recursive: true });
     await writeFile(file, content);
-    hashes.set(relative, contentHash(typeof content === "string" ? Buffer.from(content) : content));
+    hashes.set(relative, contentHash(content));
   }
   writeHashList(generatedDir, hashes);
   return { dataModules: Object.keys(data).length, pages: pages.length };

@@ -77,7 +77,7 @@ export function unchangedLinker(siteDir: string, previousSite: string | undefine
     const stamped = last && previousFile !== undefined ? stampedFile(last, previousFile) : undefined;
     if (stamped === undefined) {
       if (writeOrLink(file, content, previousFile)) linked++;
-    } else if (!(stamped.unmodified && stamped.hash === stampedHashOf(typeof content === "string" ? Buffer.from(content) : content) && link(file, previousFile!))) {
+    } else if (!(stamped.unmodified && stamped.hash === stampedHashOf(content) && link(file, previousFile!))) {
       writeNew(file, content);
     }
   };
