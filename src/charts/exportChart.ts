@@ -12,9 +12,13 @@ const notInXml = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g;
 /** Text for an XML file: escaped, and without the control characters XML forbids. */
 export const xmlText = (text: string): string => escapeXml(text.replace(notInXml, " "));
 
+const pngDensity = 144;
+/** What makes a chart's PNG besides its SVG (sharp and libvips, the density), so a cached PNG is one they would make. */
+const pngDrawing = `sharp ${sharp.versions.sharp} vips ${sharp.versions.vips} density ${pngDensity}`;
+
 /** A chart's SVG file as PNG at twice its size, sharp enough for a slide or a report. */
 export const pngOfSvg = (svg: string): Promise<Buffer> =>
-  cachedFile("chart-png", svg, () => sharp(Buffer.from(svg), { density: 144 }).png().toBuffer());
+  cachedFile("chart-png", `${pngDrawing}\n${svg}`, () => sharp(Buffer.from(svg), { density: pngDensity }).png().toBuffer());
 
 /** Fills the page's CSS gives the marks (src/styles/site.css), written into the file so it stands alone. */
 const markFills: Record<string, string> = { "chart-mark": "#2f6fad", "chart-mark-alt": "#7fa9d3" };

@@ -39,8 +39,12 @@ export function previewSvg(options: { title: string; section: string; siteName: 
   return svg;
 }
 
+const pngOptions = { compressionLevel: 6 };
+/** What makes the image of an SVG besides the SVG: sharp and libvips, and the PNG settings. Part of every key an image is kept by. */
+export const previewDrawing = `sharp ${sharp.versions.sharp} vips ${sharp.versions.vips} png ${JSON.stringify(pngOptions)}`;
+
 /** The image drawn from its SVG (previewSvg) with the machine's own fonts (DejaVu Sans on Debian), so nothing is fetched while building. */
 export function previewImage(svg: string): Promise<Buffer> {
-  return cachedFile(previewCacheKind, svg, () => sharp(Buffer.from(svg)).png({ compressionLevel: 6 }).toBuffer());
+  return cachedFile(previewCacheKind, `${previewDrawing}\n${svg}`, () => sharp(Buffer.from(svg)).png(pngOptions).toBuffer());
 }
 // Stryker restore all

@@ -7,8 +7,8 @@ import { escapeXml } from "../../format.ts";
 import { dataRelease, site } from "../../site.ts";
 import { builtHtmlFiles } from "./builtPages.ts";
 import { detached, metaContent } from "./pageText.ts";
-import { previewCacheKind, previewImage, previewSvg } from "./previewImage.ts";
-import { cacheStats, codeVersion } from "../../fileCache.ts";
+import { previewCacheKind, previewDrawing, previewImage, previewSvg } from "./previewImage.ts";
+import { cacheStats } from "../../fileCache.ts";
 import { lastStamp } from "../buildCache.ts";
 import { taskWindow } from "../taskWindow.ts";
 import { unchangedLinker } from "./linkUnchanged.ts";
@@ -29,14 +29,8 @@ export interface SiteFilesReport {
   madeFrom: Record<string, string>;
 }
 
-/** What draws a preview image besides its SVG: that code and sharp. */
-let drawingCode: string | undefined;
-const previewInput = (svg: string) =>
-  createHash("sha256")
-    .update((drawingCode ??= codeVersion([path.join(import.meta.dirname, "previewImage.ts")], ["sharp"])))
-    .update(svg)
-    .digest("hex")
-    .slice(0, 32);
+/** What a preview image is made from: its SVG and what draws it (previewDrawing). */
+const previewInput = (svg: string) => createHash("sha256").update(`${previewDrawing}\n${svg}`).digest("hex").slice(0, 32);
 
 /**
  * After the Astro build: a BibTeX and a RIS file and a preview image for every page with a citation block, and sitemap.xml.
