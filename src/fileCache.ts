@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 
@@ -52,10 +52,55 @@ function entryContent(entry: Buffer): Buffer | undefined {
 
 const entryFile = (dir: string, kind: string, input: string) => path.join(dir, kind, `${createHash("sha256").update(input).digest("hex").slice(0, 32)}`);
 
-/** The entry of this kind and input as it is on disk, checksum and all; undefined when there is none, or no cache. */
+/**
+ * The entry of this kind and input as it is on disk, checksum and all; undefined when there is none, or no cache.
+ * A hit moves the entry's modification time to now: pruneFileCache keeps the entries used last.
+ */
 async function storedEntry(kind: string, input: string): Promise<Buffer | undefined> {
   const dir = process.env[cacheDirVariable];
-  return dir ? readFile(entryFile(dir, kind, input)).catch(() => undefined) : undefined;
+  if (!dir) return undefined;
+  const file = entryFile(dir, kind, input);
+  const entry = await readFile(file).catch(() => undefined);
+  if (entry) await utimes(file, new Date(), new Date()).catch(() => undefined);
+  return entry;
+}
+
+/** The folder of the cache where Astro's incremental build keeps its last build of each output folder (not entries of this cache). */
+export const astroFolder = "astro";
+
+/** How much the file cache keeps (its entries; not Astro's folder, which Astro keeps one per output folder): 5 GB, or HOA_CACHE_MAX_MB. */
+export const cacheBudgetBytes = () => Number(process.env.HOA_CACHE_MAX_MB ?? 5000) * 1e6;
+
+/**
+ * Removes the entries used longest ago until the cache's entries hold at most `budget` bytes. Each data change adds
+ * entries that later builds never ask for again (a data module of statistics.csv is 40 MB at 10× data), so without
+ * this the cache only grows. Entries used in the build just finished are the newest, so they stay while they fit; from
+ * the first entry that does not fit, every entry used before it goes.
+ */
+export async function pruneFileCache(budget = cacheBudgetBytes()): Promise<{ removed: number; removedBytes: number; keptBytes: number }> {
+  const dir = process.env[cacheDirVariable];
+  const result = { removed: 0, removedBytes: 0, keptBytes: 0 };
+  if (!dir) return result;
+  const kinds = (await readdir(dir, { withFileTypes: true }).catch(() => [])).filter((e) => e.isDirectory() && e.name !== astroFolder);
+  const entries: { file: string; size: number; used: number }[] = [];
+  for (const kind of kinds) {
+    for (const name of await readdir(path.join(dir, kind.name)).catch(() => [] as string[])) {
+      const file = path.join(dir, kind.name, name);
+      const info = await stat(file).catch(() => undefined);
+      if (info?.isFile()) entries.push({ file, size: info.size, used: info.mtimeMs });
+    }
+  }
+  entries.sort((a, b) => b.used - a.used);
+  let full = false;
+  for (const entry of entries) {
+    full ||= result.keptBytes + entry.size > budget;
+    if (!full) result.keptBytes += entry.size;
+    else if (await rm(entry.file, { force: true }).then(() => true, () => false)) {
+      result.removed++;
+      result.removedBytes += entry.size;
+    } else result.keptBytes += entry.size;
+  }
+  return result;
 }
 
 /** The cached file of this kind and input; undefined when there is none (or it fails its checksum), or no cache. */

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, rm, utimes, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
@@ -132,6 +132,56 @@ describe("the file cache for made images", () => {
       expect((await cachedFile("t", "<svg>b</svg>", make("B"))).toString()).toBe("B");
       expect(made).toBe(2);
     });
+  });
+});
+
+describe("pruning the file cache", () => {
+  it("keeps the entries used last, as many as fit the budget, and never touches Astro's folder", async () => {
+    const { cachedFile, pruneFileCache, readCached, writeCached } = await import("../src/fileCache.ts");
+    await withFileCache(async (dir) => {
+      const entryOf = async (kind: string) => path.join(dir, kind, (await readdir(path.join(dir, kind)))[0]!);
+      // Each entry is 100 bytes with its 32-byte checksum. Used one hour, two hours and three hours ago.
+      const hoursAgo = async (kind: string, hours: number) => {
+        const at = new Date(Date.now() - hours * 3_600_000);
+        await utimes(await entryOf(kind), at, at);
+      };
+      for (const kind of ["old", "older", "oldest"]) await writeCached(kind, "x", Buffer.alloc(68, kind));
+      await hoursAgo("old", 1);
+      await hoursAgo("older", 2);
+      await hoursAgo("oldest", 3);
+      await mkdir(path.join(dir, "astro", "site"), { recursive: true });
+      await writeFile(path.join(dir, "astro", "site", "page.html"), "x".repeat(1000));
+      const astroTime = new Date(Date.now() - 10 * 3_600_000);
+      await utimes(path.join(dir, "astro", "site", "page.html"), astroTime, astroTime);
+
+      // A hit is a use: the oldest entry becomes the newest.
+      expect((await cachedFile("oldest", "x", async () => Buffer.from("made again"))).toString()).toBe("oldest".repeat(12).slice(0, 68));
+      expect(await pruneFileCache(250)).toEqual({ removed: 1, removedBytes: 100, keptBytes: 200 });
+      expect(await readCached("oldest", "x")).toBeDefined();
+      expect(await readCached("old", "x")).toBeDefined();
+      expect(await readCached("older", "x")).toBeUndefined();
+      expect(await readFile(path.join(dir, "astro", "site", "page.html"), "utf8")).toHaveLength(1000);
+      expect(await pruneFileCache(1e9)).toEqual({ removed: 0, removedBytes: 0, keptBytes: 200 });
+      // The reads above were uses too, "old" the last. An entry used before one that did not fit goes, though it would fit by itself.
+      await writeCached("small", "x", Buffer.alloc(8));
+      await hoursAgo("small", 5);
+      expect(await pruneFileCache(150)).toEqual({ removed: 2, removedBytes: 140, keptBytes: 100 });
+      expect(await readdir(path.join(dir, "small"))).toEqual([]);
+      expect(await readdir(path.join(dir, "oldest"))).toEqual([]);
+      expect(await pruneFileCache(0)).toEqual({ removed: 1, removedBytes: 100, keptBytes: 0 });
+      expect(await readCached("old", "x")).toBeUndefined();
+    });
+  });
+
+  it("does nothing without a cache", async () => {
+    const { cacheDirVariable, pruneFileCache } = await import("../src/fileCache.ts");
+    const before = process.env[cacheDirVariable];
+    delete process.env[cacheDirVariable];
+    try {
+      expect(await pruneFileCache(0)).toEqual({ removed: 0, removedBytes: 0, keptBytes: 0 });
+    } finally {
+      if (before !== undefined) process.env[cacheDirVariable] = before;
+    }
   });
 });
 

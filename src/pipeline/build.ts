@@ -4,7 +4,7 @@ import { pathToFileURL } from "node:url";
 import { spawn, type ChildProcess } from "node:child_process";
 import { close as closePagefind } from "pagefind";
 import { builtFileHashes, changedBuiltFiles, inputHash, lastStamp, readStamp, writeStamp } from "./buildCache.ts";
-import { cacheDirVariable } from "../fileCache.ts";
+import { cacheDirVariable, pruneFileCache } from "../fileCache.ts";
 import { DataError } from "./dataError.ts";
 import { indexSite, type IndexReport } from "./search/indexSite.ts";
 import { builtHtmlFiles } from "./site/builtPages.ts";
@@ -387,6 +387,11 @@ export async function buildSite(options: BuildOptions): Promise<{ pages: number;
       if (leftover) {
         log(`[swap] warning: the new site is in place, but the last one could not be removed: ${shownPath(leftover)}/ is left over (${messageOf(leftoverError)}); the next build removes it`);
       }
+      // The site is in place: a cache that cannot be pruned costs disk, not the build.
+      await pruneFileCache().then(
+        (pruned) => pruned.removed && log(`[cache] ${pruned.removed} cached files used longest ago removed (${(pruned.removedBytes / 1e6).toFixed(0)} MB); the cache keeps ${(pruned.keptBytes / 1e6).toFixed(0)} MB (HOA_CACHE_MAX_MB)`),
+        (error: unknown) => log(`[cache] warning: the cache could not be pruned (${messageOf(error)})`),
+      );
       return { pages: pages.pages, leftover };
     } catch (error) {
       // Stopped from outside (signal, crash): that path removes the folder and reports; do not race it with a second report.

@@ -2,7 +2,7 @@
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { cacheDirVariable } from "../../fileCache.ts";
+import { astroFolder, cacheDirVariable } from "../../fileCache.ts";
 
 /**
  * Astro's cache for the site in outDir, in the build's file cache. One per output folder: Astro's incremental build
@@ -10,7 +10,7 @@ import { cacheDirVariable } from "../../fileCache.ts";
  * (a test's, the bench's) can never hand its page to this one.
  */
 export function astroCacheOf(outDir: string, cacheDir = process.env[cacheDirVariable]!): string {
-  return path.join(cacheDir, "astro", createHash("sha256").update(outDir).digest("hex").slice(0, 16));
+  return path.join(cacheDir, astroFolder, createHash("sha256").update(outDir).digest("hex").slice(0, 16));
 }
 
 interface PathEntry {
