@@ -6,17 +6,19 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inPreviousSite, lastSite, unchangedLinker, writeOrLink } from "../src/pipeline/site/linkUnchanged.ts";
 import type { LastStamp } from "../src/pipeline/buildCache.ts";
 
+/** A last site (dist/) and a site being built beside it (dist.tmp-1/), each with a sitering/ folder, in a new temporary folder. */
+async function sitePair(prefix: string) {
+  const dir = await mkdtemp(path.join(os.tmpdir(), prefix));
+  const pair = { dir, previous: path.join(dir, "dist"), site: path.join(dir, "dist.tmp-1") };
+  for (const folder of [pair.previous, pair.site]) await mkdir(path.join(folder, "sitering"), { recursive: true });
+  return pair;
+}
+
 describe("a file the last built site has byte for byte", () => {
   let dir: string;
   let previous: string;
   let site: string;
-  beforeAll(async () => {
-    dir = await mkdtemp(path.join(os.tmpdir(), "hoa-unchanged-"));
-    previous = path.join(dir, "dist");
-    site = path.join(dir, "dist.tmp-1");
-    await mkdir(path.join(previous, "sitering"), { recursive: true });
-    await mkdir(path.join(site, "sitering"), { recursive: true });
-  });
+  beforeAll(async () => ({ dir, previous, site } = await sitePair("hoa-unchanged-")));
   afterAll(() => rm(dir, { recursive: true, force: true }));
   const inode = async (file: string) => (await stat(file)).ino;
 
@@ -61,13 +63,7 @@ describe("a file the last site's stamp lists", () => {
   let previous: string;
   let site: string;
   const written = Date.now();
-  beforeAll(async () => {
-    dir = await mkdtemp(path.join(os.tmpdir(), "hoa-stamped-"));
-    previous = path.join(dir, "dist");
-    site = path.join(dir, "dist.tmp-1");
-    await mkdir(path.join(previous, "sitering"), { recursive: true });
-    await mkdir(path.join(site, "sitering"), { recursive: true });
-  });
+  beforeAll(async () => ({ dir, previous, site } = await sitePair("hoa-stamped-")));
   afterAll(() => rm(dir, { recursive: true, force: true }));
   const inode = async (file: string) => (await stat(file)).ino;
   const sha16 = (text: string) => createHash("sha256").update(text).digest("hex").slice(0, 16);
