@@ -2,9 +2,9 @@
 // hash of the file itself. The charts read most datasets, so keyed by the route's data every figure was drawn again
 // after any changed row; keyed by what it shows, Astro's incremental build makes a figure's files again exactly when
 // they change (src/pipeline/astro/dataDependencies.ts, keyedThrough).
-import { createHash } from "node:crypto";
 import type { FigureFormat } from "../addresses.ts";
 import { cacheKeyOf } from "../site.ts";
+import { contentHash } from "../generatedHashes.ts";
 import { chartCsv, chartSvgFile, pngOfSvg } from "./exportChart.ts";
 import { charts } from "./registry.ts";
 import { sourceLineOf } from "./sourceLine.ts";
@@ -35,6 +35,6 @@ export const figurePng = (id: string): Promise<Buffer> => pngOfSvg(figureSvg(id)
 export function figurePaths(format: FigureFormat) {
   return Object.keys(charts).map((id) => {
     const shown = format === "csv" ? figureCsv(id) : figureSvg(id);
-    return { cacheKey: cacheKeyOf(createHash("sha256").update(shown).digest("hex").slice(0, 16)), params: { id } };
+    return { cacheKey: cacheKeyOf(contentHash(shown).slice(0, 16)), params: { id } };
   });
 }

@@ -375,7 +375,7 @@ export async function buildSite(options: BuildOptions): Promise<{ pages: number;
           ms: Math.round(performance.now() - started),
           compression: compressionSettings,
           madeFrom: siteFiles.madeFrom,
-          files: await builtFileHashes(tmpDir, previousSite === undefined ? undefined : await lastStamp(previousSite)),
+          files: await builtFileHashes(tmpDir, await lastStamp(previousSite)),
         }),
       );
       const swap = stages.swap(tmpDir, outDir);

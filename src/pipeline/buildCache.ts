@@ -72,10 +72,11 @@ export interface LastStamp {
 const readStamps = new Map<string, { version: string; last: Promise<LastStamp | undefined> }>();
 
 /**
- * The site in outDir with its stamp, or undefined when there is none (or a stamp without a file list). Read once while
+ * The site in outDir with its stamp, or undefined when there is none (no site, or a stamp without a file list). Read once while
  * the stamp file is as it was: several stages of a build ask for it.
  */
-export function lastStamp(outDir: string): Promise<LastStamp | undefined> {
+export function lastStamp(outDir: string | undefined): Promise<LastStamp | undefined> {
+  if (outDir === undefined) return Promise.resolve(undefined);
   const written = statSync(path.join(outDir, stampFile), { throwIfNoEntry: false });
   if (!written) return Promise.resolve(undefined);
   const version = `${written.ino} ${written.size} ${written.mtimeMs}`;
@@ -97,13 +98,13 @@ function sharedHash(file: string, rel: string, last: LastStamp | undefined): str
   return hash !== undefined && sameUnmodifiedFile(file, path.join(last!.site, rel), last!.writtenAt) ? hash : undefined;
 }
 
-/** What the last stamp says of `lastFile`, a file of its site: its entry, and whether the file is there unmodified since. */
-export function stampedFile(last: LastStamp, lastFile: string): { hash: string; madeFrom?: string; unmodified: boolean } | undefined {
+/** What the last stamp says of `lastFile`, a file of its site: its entry, and whether the file is there unmodified since (and its size). */
+export function stampedFile(last: LastStamp, lastFile: string): { hash: string; madeFrom?: string; unmodified: boolean; size?: number } | undefined {
   const rel = path.relative(last.site, lastFile).split(path.sep).join("/");
   const hash = Object.hasOwn(last.files, rel) ? last.files[rel] : undefined;
   if (hash === undefined) return undefined;
   const now = lstatSync(lastFile, { throwIfNoEntry: false });
-  return { hash, madeFrom: Object.hasOwn(last.madeFrom, rel) ? last.madeFrom[rel] : undefined, unmodified: now !== undefined && now.mtimeMs < last.writtenAt };
+  return { hash, madeFrom: Object.hasOwn(last.madeFrom, rel) ? last.madeFrom[rel] : undefined, unmodified: now !== undefined && now.mtimeMs < last.writtenAt, size: now?.size };
 }
 
 /**

@@ -150,7 +150,7 @@ export async function indexSite(siteDir: string, previousSite?: string): Promise
   const wordCounts = new Map<string, number>();
   const merged: string[] = [];
   let pages = 0;
-  const target = unchangedLinker(siteDir, previousSite, previousSite === undefined ? undefined : await lastStamp(previousSite));
+  const target = unchangedLinker(siteDir, previousSite, await lastStamp(previousSite));
   const lastBundles = previousSite === undefined ? [] : listedBundles(previousSite);
   for (const plan of plans) {
     const html = new Map<string, Buffer>();

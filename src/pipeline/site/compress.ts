@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { createReadStream, lstatSync } from "node:fs";
+import { createReadStream, existsSync } from "node:fs";
 import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { Readable } from "node:stream";
@@ -8,7 +8,7 @@ import zlib from "node:zlib";
 import { forEachInWindow } from "../taskWindow.ts";
 import { cachedFile, cacheStats } from "../../fileCache.ts";
 import { unchangedLinker } from "./linkUnchanged.ts";
-import { lastStamp, sameUnmodifiedFile, type LastStamp } from "../buildCache.ts";
+import { lastStamp, sameUnmodifiedFile, stampedFile, type LastStamp } from "../buildCache.ts";
 
 /**
  * The text files of a built site, by extension: pages, styles, scripts, data, figures, feeds and citation files.
@@ -110,15 +110,15 @@ async function sha256Of(source: Source): Promise<string> {
  * smaller). Undefined altogether, and the file compressed as any other, when a copy the stamp lists is gone or was
  * modified since, or one it does not list is there.
  */
-function linkCopiesOfUnchanged(target: Target, file: string, lastFile: string, last: LastStamp, rel: string): [number | undefined, number | undefined] | undefined {
+function linkCopiesOfUnchanged(target: Target, file: string, lastFile: string, last: LastStamp): [number | undefined, number | undefined] | undefined {
   if (!sameUnmodifiedFile(file, lastFile, last.writtenAt)) return undefined;
   const sizes: (number | undefined)[] = [];
   for (const ext of [".gz", ".br"]) {
-    const copy = lstatSync(`${lastFile}${ext}`, { throwIfNoEntry: false });
-    if (last.files[`${rel}${ext}`] === undefined) {
-      if (copy) return undefined;
+    const copy = stampedFile(last, `${lastFile}${ext}`);
+    if (copy === undefined) {
+      if (existsSync(`${lastFile}${ext}`)) return undefined;
       sizes.push(undefined);
-    } else if (copy && copy.mtimeMs < last.writtenAt && target.link(`${file}${ext}`, `${lastFile}${ext}`)) sizes.push(copy.size);
+    } else if (copy.unmodified && target.link(`${file}${ext}`, `${lastFile}${ext}`)) sizes.push(copy.size);
     else return undefined;
   }
   return [sizes[0], sizes[1]];
@@ -148,7 +148,7 @@ export async function compressSite(siteDir: string, previousSite?: string): Prom
   const entries = await readdir(siteDir, { recursive: true, withFileTypes: true });
   const files = entries.filter((e) => e.isFile() && isCompressible(e.name)).map((e) => path.join(e.parentPath, e.name));
   const report: CompressReport = { files: 0, bytes: 0, small: 0, gzFiles: 0, brFiles: 0, gzBytes: 0, brBytes: 0, fromCache: 0, linked: 0 };
-  const last = previousSite === undefined ? undefined : await lastStamp(previousSite);
+  const last = await lastStamp(previousSite);
   const target = unchangedLinker(siteDir, previousSite, last);
   const hitsBefore = cacheStats.hits;
   // The last site's copies are linked only when they were made with the same settings as this build's.
@@ -158,7 +158,7 @@ export async function compressSite(siteDir: string, previousSite?: string): Prom
     if (size < smallestCompressed) return void report.small++;
     const rel = path.relative(siteDir, file).split(path.sep).join("/");
     const [gz, br] =
-      (linkable && linkCopiesOfUnchanged(target, file, path.join(linkable.site, rel), linkable, rel)) ?? (await compressFile(target, file, size));
+      (linkable && linkCopiesOfUnchanged(target, file, path.join(linkable.site, rel), linkable)) ?? (await compressFile(target, file, size));
     report.files++;
     report.bytes += size;
     if (gz !== undefined) (report.gzFiles++, (report.gzBytes += gz));

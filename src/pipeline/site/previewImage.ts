@@ -40,11 +40,14 @@ export function previewSvg(options: { title: string; section: string; siteName: 
 }
 
 const pngOptions = { compressionLevel: 6 };
-/** What makes the image of an SVG besides the SVG: sharp and libvips, and the PNG settings. Part of every key an image is kept by. */
-export const previewDrawing = `sharp ${sharp.versions.sharp} vips ${sharp.versions.vips} png ${JSON.stringify(pngOptions)}`;
+/** What makes the image of an SVG besides the SVG: sharp and libvips, and the PNG settings. */
+const previewDrawing = `sharp ${sharp.versions.sharp} vips ${sharp.versions.vips} png ${JSON.stringify(pngOptions)}`;
+
+/** Everything a preview image is made from: its SVG and what draws it. The cache and the stamp (madeFrom) key the image by it. */
+export const previewInput = (svg: string): string => `${previewDrawing}\n${svg}`;
 
 /** The image drawn from its SVG (previewSvg) with the machine's own fonts (DejaVu Sans on Debian), so nothing is fetched while building. */
 export function previewImage(svg: string): Promise<Buffer> {
-  return cachedFile(previewCacheKind, `${previewDrawing}\n${svg}`, () => sharp(Buffer.from(svg)).png(pngOptions).toBuffer());
+  return cachedFile(previewCacheKind, previewInput(svg), () => sharp(Buffer.from(svg)).png(pngOptions).toBuffer());
 }
 // Stryker restore all

@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { citationFileHref, fileOfHref, previewImageHref, sitePages } from "../../addresses.ts";
@@ -7,7 +6,8 @@ import { escapeXml } from "../../format.ts";
 import { dataRelease, site } from "../../site.ts";
 import { builtHtmlFiles } from "./builtPages.ts";
 import { detached, metaContent } from "./pageText.ts";
-import { previewCacheKind, previewDrawing, previewImage, previewSvg } from "./previewImage.ts";
+import { previewCacheKind, previewImage, previewInput, previewSvg } from "./previewImage.ts";
+import { contentHash } from "../../generatedHashes.ts";
 import { cacheStats } from "../../fileCache.ts";
 import { lastStamp } from "../buildCache.ts";
 import { taskWindow } from "../taskWindow.ts";
@@ -29,8 +29,6 @@ export interface SiteFilesReport {
   madeFrom: Record<string, string>;
 }
 
-/** What a preview image is made from: its SVG and what draws it (previewDrawing). */
-const previewInput = (svg: string) => createHash("sha256").update(`${previewDrawing}\n${svg}`).digest("hex").slice(0, 32);
 
 /**
  * After the Astro build: a BibTeX and a RIS file and a preview image for every page with a citation block, and sitemap.xml.
@@ -52,7 +50,7 @@ export async function writeSiteFiles(siteDir: string, previousSite?: string): Pr
   const hitsBefore = imageHits();
   // Citation files and preview images are named by the page's path flattened to one word; two pages must never share one.
   const pageOfFileBase = new Map<string, string>();
-  const { write, linkMade, linked, madeFrom } = unchangedLinker(siteDir, previousSite, previousSite === undefined ? undefined : await lastStamp(previousSite));
+  const { write, linkMade, linked, madeFrom } = unchangedLinker(siteDir, previousSite, await lastStamp(previousSite));
   try {
     for (const file of files) {
       const html = await readFile(path.join(siteDir, file), "utf8");
@@ -75,7 +73,7 @@ export async function writeSiteFiles(siteDir: string, previousSite?: string): Pr
       const imageFile = path.join(siteDir, fileOfHref(previewImageHref(pathname)));
       const svg = previewSvg({ title, section, siteName: site.name, footer: `Datautgave ${dataRelease.version} · ${new URL(url).host}` });
       // An image the last site made from the same drawing is linked without reading it or the cache.
-      if (linkMade(imageFile, previewInput(svg))) imagesLinked++;
+      if (linkMade(imageFile, contentHash(previewInput(svg)).slice(0, 32))) imagesLinked++;
       else await imagesBeingMade.add(previewImage(svg).then((png) => write(imageFile, png)));
       images++;
       urls.push(detached(url));
