@@ -2,8 +2,10 @@
 // Options: --data <dir> (default data/), --out <dir> (default dist/), --force (rebuild even when data and code
 // are unchanged since the last build), --publish (the site to publish: refused unless SITE_URL is its real address).
 // The address comes from SITE_URL (src/siteConfig.ts); without it, the build is a local preview, marked as such.
+import module from "node:module";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { fileCacheDir } from "../src/fileCache.ts";
 import { DataError } from "../src/pipeline/dataError.ts";
 import { BuildLockedError, shownPath, SwapError } from "../src/pipeline/outputFolder.ts";
 import { resolveSiteConfig, SiteConfigError } from "../src/siteConfig.ts";
@@ -27,8 +29,11 @@ try {
   console.error("Build stopped before it started; the last built site was left as it was.");
   process.exit(1);
 }
-const { abandonBuild, buildSite } = await import("../src/pipeline/build.ts");
 const root = path.resolve(import.meta.dirname, "..");
+// Node keeps what it compiled of each module (TypeScript with its types stripped) in the build's file cache, so the
+// next build starts about 0.3 s sooner. Enabled before the pipeline is imported: only modules loaded after this are kept.
+module.enableCompileCache(path.join(fileCacheDir(root), "node-compile"));
+const { abandonBuild, buildSite } = await import("../src/pipeline/build.ts");
 
 /** The file an error is about (fs errors such as ENOSPC and EISDIR carry it), looked for along its causes. */
 function fileOf(error: unknown): string | undefined {

@@ -11,6 +11,9 @@ import path from "node:path";
  */
 export const cacheDirVariable = "HOA_CACHE_DIR";
 
+/** The cache's folder for a build of the project at `root`: HOA_CACHE_DIR, else node_modules/.cache/helse-og-arbeid. */
+export const fileCacheDir = (root: string): string => process.env[cacheDirVariable] ?? path.join(root, "node_modules", ".cache", "helse-og-arbeid");
+
 /**
  * `remade`: entries that were there but empty or damaged, made again (counted in `misses` too). `hitsByKind`: the
  * hits of each kind of file, for a stage that counts its own while another stage uses the cache at the same time.

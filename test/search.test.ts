@@ -150,6 +150,29 @@ describe("what Pagefind gets of a page", () => {
     expect(doc).toContain('<span data-pagefind-meta="description" hidden>Om siden</span>');
     expect(searchDocument(html, "")).not.toContain(addedWordsMarker);
   });
+
+  it("leaves out what Pagefind ignores, so a change there gives the same document, but keeps its filters", async () => {
+    const { searchDocument } = await import("../src/pipeline/search/indexSite.ts");
+    const page = (list: string) =>
+      '<html lang="nb"><body><main data-pagefind-body><div hidden data-pagefind-ignore><span data-pagefind-filter="type:Tilbud"></span></div>' +
+      `<h1>Psykisk helse</h1><ul><li class="offer" data-text="${list.toLowerCase()}" data-id="a"><h3 data-pagefind-ignore><a href="/tilbud/a/">${list}</a></h3><p>Psykisk helse</p></li></ul></main></body></html>`;
+    const doc = searchDocument(page("Poliklinikk for angst"), "");
+    expect(doc).not.toContain("Poliklinikk");
+    expect(doc).toContain('<span data-pagefind-filter="type:Tilbud">');
+    expect(doc).toMatch(/<h1>Psykisk helse<\/h1> <ul><li class="offer"> <p>Psykisk helse<\/p>/);
+    expect(searchDocument(page("Poliklinikk for angst (nytt navn)"), "")).toBe(doc);
+    // An ignored element holding one of its own name is left to Pagefind, which reads it whole.
+    const nested = '<main data-pagefind-body><div data-pagefind-ignore><div>indre</div>ytre</div><p>tekst</p></main>';
+    expect(searchDocument(nested, "")).toContain("ytre");
+  });
+
+  it("gives Pagefind nothing of a page not marked for the index, but the words of one that is", async () => {
+    const { searchInput } = await import("../src/pipeline/search/indexSite.ts");
+    expect(searchInput('<html lang="nb"><body><main><h1>Side ikke funnet</h1></main></body></html>')).toEqual({ words: [] });
+    const marked = searchInput('<html lang="nb"><body><main data-pagefind-body><h1>Ventetid og sykefravær</h1><p>Fastlegen henviser</p></main></body></html>');
+    expect(marked.document).toContain("Fastlegen henviser");
+    expect(marked.words).toEqual(expect.arrayContaining(["ventetid", "sykefravær", "fastlegen", "henviser", "fravær"]));
+  });
 });
 
 describe("an excerpt a reader can trust", () => {

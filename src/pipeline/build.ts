@@ -4,7 +4,7 @@ import { pathToFileURL } from "node:url";
 import { spawn, type ChildProcess } from "node:child_process";
 import { close as closePagefind } from "pagefind";
 import { builtFileHashes, changedBuiltFiles, inputHash, lastStamp, readStamp, writeStamp } from "./buildCache.ts";
-import { cacheDirVariable, pruneFileCache } from "../fileCache.ts";
+import { cacheDirVariable, fileCacheDir, pruneFileCache } from "../fileCache.ts";
 import { DataError } from "./dataError.ts";
 import { indexSite, type IndexReport } from "./search/indexSite.ts";
 import { builtHtmlFiles } from "./site/builtPages.ts";
@@ -274,7 +274,7 @@ export async function buildSite(options: BuildOptions): Promise<{ pages: number;
     const problem = publishProblem(process.env);
     if (problem) throw new SiteConfigError(problem);
   }
-  process.env[cacheDirVariable] ??= path.join(root, "node_modules", ".cache", "helse-og-arbeid");
+  process.env[cacheDirVariable] = fileCacheDir(root);
 
   if (options.generateOnly) {
     const archives = await step("read+validate", () => readArchives(dataDir));

@@ -14,6 +14,8 @@ const debitorCodePages = [
   "/statistikk/aktivitet/",
   ...data.statistics_tables.rows.filter((r) => /debitorkode 20/i.test(r.record.caption)).map((r) => `/statistikk/tabeller/${r.record.id}/`),
 ];
+/** The offers named HelseIArbeid (several, three of them «HelseIArbeid-senter»): any of them answers the abbreviation. */
+const helseIArbeidOffers = data.offers.rows.filter((r) => /helseiarbeid/i.test(r.record.name)).map((r) => `/tilbud/${r.record.id}/`);
 
 /**
  * What a reader types, and a page that must be among the first five results: the domain's words,
@@ -33,7 +35,7 @@ const queries: [query: string, expected: string | string[]][] = [
   ["Raskere tilbake", "/statistikk/pasienter/"],
   ["RT", ["/kilder/iris-2011-rt-tilbud/", "/hva-er-helse-og-arbeid/"]],
   ["HelseIArbeid", "/tilbud/helgeland-helseiarbeid/"],
-  ["HIA", "/tilbud/unn-helseiarbeid/"],
+  ["HIA", helseIArbeidOffers],
   ["helse i arbeid", "/tilbud/unn-helseiarbeid/"],
   ["DPS", "/tilbud/vestre-viken-dps-angst-depresjon/"],
   ["NAV", "/kunnskap/tema/samhandling/"],

@@ -30,9 +30,16 @@ export interface IndexReport {
 
 
 /**
+ * Elements marked data-pagefind-ignore that hold no filter, meta or sort of Pagefind's and no element of their own
+ * name (where the match would end too early): Pagefind leaves their text out anyway.
+ */
+const ignoredElement = /<([a-z][a-z0-9]*)\b[^>]*\sdata-pagefind-ignore\b[^>]*>([\s\S]*?)<\/\1>/g;
+
+/**
  * What Pagefind gets of a page: its language and its main element with the added words, without the header,
- * footer and chart drawings (their text is the chart's data table, which stays), so the index stage moves much
- * less text to Pagefind's process.
+ * footer, chart drawings (their text is the chart's data table, which stays) and the parts Pagefind ignores, so the
+ * index stage moves much less text to Pagefind's process, and a page whose ignored parts changed (a list of offers
+ * on a listing page) gives the same document.
  */
 export function searchDocument(html: string, extraIndexed: string): string {
   const main = /<main\b[\s\S]*<\/main>/.exec(html)?.[0];
@@ -42,10 +49,39 @@ export function searchDocument(html: string, extraIndexed: string): string {
   const description = /<meta name="description" content="([^"]*)"/.exec(html)?.[1] ?? "";
   const withoutDrawings = main
     .replace(/<svg\b[\s\S]*?<\/svg>/g, "")
+    .replace(ignoredElement, (element, name: string, inner: string) => (inner.includes("data-pagefind-") || new RegExp(`<${name}\\b`).test(inner) ? element : " "))
+    // Attributes for the page's own scripts (a list item's data-text holds the offer's name), which Pagefind does not read.
+    .replace(/\sdata-(?!pagefind-)[a-z0-9-]+(?:="[^"]*")?/g, "")
     // A space after each closing tag, so an excerpt never runs two cells or items together ("2019Psykiske").
     .replace(/<\/([a-z][a-z0-9]*)>/g, "</$1> ")
     .replace("</main> ", `${extraIndexed ? `<div>${addedWordsMarker}</div>${extraIndexed}` : ""}</main>`);
   return `<!DOCTYPE html><html lang="${lang}"><head><meta charset="utf-8"></head><body><span data-pagefind-meta="description" hidden>${description}</span>${withoutDrawings}</body></html>`;
+}
+
+/** What the index gets of one page: the document for Pagefind, and the words counted for typo correction. */
+export interface SearchInput {
+  /** Undefined for a page not marked data-pagefind-body: Pagefind leaves it out when other pages are marked. */
+  document?: string;
+  words: string[];
+}
+
+/**
+ * A page as the index gets it, with its synonyms and compound parts added to what is indexed (not to the page a
+ * reader gets).
+ */
+export function searchInput(html: string): SearchInput {
+  if (!/<main[^>]*data-pagefind-body/.test(html)) return { words: [] };
+  const { text, heading, headingWeight } = indexedText(html);
+  const words = wordsOf(text);
+  const extra = searchTerms(text, words);
+  const extraOfHeading = searchTerms(heading);
+  // Words the heading implies ("fravær" in "Ventetid og sykefravær") weigh like the h1 (Pagefind gives an h1 7); the rest weigh
+  // little, so a page that only gets a word this way ranks below pages that use the word itself.
+  const extraIndexed = [
+    extraOfHeading.length ? `<div data-pagefind-weight="${headingWeight}">${extraOfHeading.join(" ")}</div>` : "",
+    extra.length ? `<div data-pagefind-weight="0.3">${extra.join(" ")}</div>` : "",
+  ].join("");
+  return { document: searchDocument(html, extraIndexed), words: [...words, ...extra] };
 }
 
 /**
@@ -76,11 +112,10 @@ interface BundleFiles {
 const isIndexFile = (file: string) => /^(pagefind-entry\.json|[^/]+\.pf_meta|(fragment|index|filter)\/.+)$/.test(file);
 
 /**
- * Indexes one bundle's pages in a Pagefind process of its own, adding each page's synonyms and compound parts to
- * what is indexed (not to the page a reader gets), and counts the words for typo correction.
+ * Indexes one bundle's pages in a Pagefind process of its own, and counts the words for typo correction.
  * Pagefind reports problems in a list rather than by throwing; any of them fails the build.
  */
-async function indexBundle(plan: BundlePlan, pages: Map<string, Buffer>): Promise<BundleFiles> {
+async function indexBundle(plan: BundlePlan, inputs: Map<string, SearchInput>): Promise<BundleFiles> {
   const { index, errors } = await pagefind.createIndex({});
   if (!index || errors.length) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
   const wordCounts = new Map<string, number>();
@@ -90,28 +125,18 @@ async function indexBundle(plan: BundlePlan, pages: Map<string, Buffer>): Promis
   const problems: string[] = [];
   try {
     for (const file of plan.files) {
-      const html = pages.get(file)!.toString("utf8");
-      const { text, heading, headingWeight } = indexedText(html);
-      const words = wordsOf(text);
-      const extra = searchTerms(text, words);
-      const extraOfHeading = searchTerms(heading);
-      for (const word of [...words, ...extra]) {
+      const { document, words } = inputs.get(file)!;
+      for (const word of words) {
         if (word.length < 3) continue;
         const count = wordCounts.get(word);
         if (count !== undefined) wordCounts.set(word, count + 1);
         else if (/^\p{L}+$/u.test(word)) wordCounts.set(detached(word), 1);
       }
-      // Words the heading implies ("fravær" in "Ventetid og sykefravær") weigh like the h1 (Pagefind gives an h1 7); the rest weigh
-      // little, so a page that only gets a word this way ranks below pages that use the word itself.
-      const extraIndexed = [
-        extraOfHeading.length ? `<div data-pagefind-weight="${headingWeight}">${extraOfHeading.join(" ")}</div>` : "",
-        extra.length ? `<div data-pagefind-weight="0.3">${extra.join(" ")}</div>` : "",
-      ].join("");
-      const content = searchDocument(html, extraIndexed);
+      if (document === undefined) continue;
       await pagesBeingAdded.add(
-        index.addHTMLFile({ sourcePath: file, content }).then((r) => void (r.errors.length && problems.push(`${file}: ${r.errors.join("; ")}`))),
+        index.addHTMLFile({ sourcePath: file, content: document }).then((r) => void (r.errors.length && problems.push(`${file}: ${r.errors.join("; ")}`))),
       );
-      if (html.includes("data-pagefind-body")) indexed++;
+      indexed++;
     }
     await pagesBeingAdded.done();
     if (problems.length) throw new Error(`Pagefind could not index every page:\n- ${problems.join("\n- ")}`);
@@ -123,6 +148,18 @@ async function indexBundle(plan: BundlePlan, pages: Map<string, Buffer>): Promis
     // The process goes with its bundle, so the next bundle's process starts empty.
     await pagefind.close();
   }
+}
+
+const documentHashKind = "search-document-hashes";
+
+/**
+ * The hash of each page's search document by the hash of the page, as the last build left them: a page's document
+ * is made again only when the page changed, yet a bundle is keyed by its documents, not its pages (a page whose
+ * ignored parts changed, or whose bytes changed without its text, leaves its bundle as it was).
+ */
+async function lastDocumentHashes(): Promise<Map<string, string>> {
+  const stored = await readCached(documentHashKind, indexerVersion);
+  return new Map(stored ? (deserialize(stored) as [string, string][]) : []);
 }
 
 /** The bundles a built site's bundles.json lists besides the primary one; none when it has no such list. */
@@ -152,18 +189,29 @@ export async function indexSite(siteDir: string, previousSite?: string): Promise
   let pages = 0;
   const target = unchangedLinker(siteDir, previousSite, await lastStamp(previousSite));
   const lastBundles = previousSite === undefined ? [] : listedBundles(previousSite);
+  const knownDocuments = await lastDocumentHashes();
+  const documentHashes = new Map<string, string>();
   for (const plan of plans) {
-    const html = new Map<string, Buffer>();
+    const made = new Map<string, SearchInput>();
     const key = createHash("sha256").update(`${indexerVersion}\n${plan.name}\n`);
     for (const file of plan.files) {
-      const bytes = readFileSync(path.join(siteDir, file));
-      html.set(file, bytes);
-      key.update(`${file}\n`).update(createHash("sha256").update(bytes).digest());
+      const html = readFileSync(path.join(siteDir, file));
+      const pageHash = createHash("sha256").update(html).digest("base64");
+      let documentHash = knownDocuments.get(pageHash);
+      if (documentHash === undefined) {
+        const input = searchInput(html.toString("utf8"));
+        made.set(file, input);
+        documentHash = input.document === undefined ? "-" : createHash("sha256").update(input.document).update("\0").update(input.words.join(" ")).digest("base64");
+      }
+      documentHashes.set(pageHash, documentHash);
+      key.update(`${file}\n${documentHash}\n`);
     }
     const inputs = key.digest("hex");
     const cached = await readCached(bundleCacheKind, inputs);
     // A bundle just indexed is used as it is, not read back from what the cache keeps of it.
-    const bundle = cached ? (deserialize(cached) as BundleFiles) : await indexBundle(plan, html);
+    const bundle = cached
+      ? (deserialize(cached) as BundleFiles)
+      : await indexBundle(plan, new Map(plan.files.map((file) => [file, made.get(file) ?? searchInput(readFileSync(path.join(siteDir, file), "utf8"))])));
     if (cached) bundlesFromCache++;
     else await writeCached(bundleCacheKind, inputs, serialize(bundle));
     const href = plan.name === "" ? primarySearchBundleHref : searchBundleHref(plan.name, inputs.slice(0, 10));
@@ -179,6 +227,7 @@ export async function indexSite(siteDir: string, previousSite?: string): Promise
     pages += bundle.pages;
     for (const [word, count] of bundle.words) wordCounts.set(word, (wordCounts.get(word) ?? 0) + count);
   }
+  await writeCached(documentHashKind, indexerVersion, serialize([...documentHashes]));
   await writeFile(path.join(siteDir, fileOfHref(sitePages.searchBundles)), JSON.stringify(merged));
   await writeFile(path.join(siteDir, wordListPath), JSON.stringify(wordList(wordCounts)));
   return { pages, words: wordCounts.size, bundles: plans.length, bundlesFromCache, linked: target.linked() };

@@ -16,7 +16,7 @@ import { createHash } from "node:crypto";
  * The most HTML a bundle is made from, on average. Pagefind's process held about 11 bytes per byte of HTML at 10×
  * (443 MB for 40 MB), so bundles of 50 MB keep it under 1 GB at any scale.
  */
-export const bundleBudgetBytes = 50_000_000;
+export const bundleBudgetBytes = 10_000_000;
 
 /**
  * Never fewer bundles than this, so every build merges bundles the way a large site must (and its tests check
