@@ -9,11 +9,11 @@ import { DataError } from "./dataError.ts";
 import { indexSite, type IndexReport } from "./search/indexSite.ts";
 import { builtHtmlFiles } from "./site/builtPages.ts";
 import { astroCacheOf, pagesReused, readAstroManifest } from "./astro/astroCache.ts";
-import { writeSiteFiles, type SiteFilesReport } from "./site/writeSiteFiles.ts";
+import type { SiteFilesReport } from "./site/writeSiteFiles.ts";
 import { loadData } from "./loadData.ts";
 import { writeGenerated } from "./generate/writeGenerated.ts";
 import { dataHash, readArchives, summarize, type ReleaseArchive } from "./archive/releaseArchive.ts";
-import { publishArchives, type PublishReport } from "./archive/publishArchive.ts";
+import type { PublishReport } from "./archive/publishArchive.ts";
 import { writeRedirectPages } from "./site/redirectPages.ts";
 import { compressionSettings, compressSite, type CompressReport } from "./site/compress.ts";
 import { lastSite } from "./site/linkUnchanged.ts";
@@ -60,14 +60,25 @@ export interface BuildStages {
   swap: (siteDir: string, outDir: string) => Promise<SwapResult>;
 }
 
+/**
+ * The modules of stages after Astro that take long to load (drawing images, sanitising archived pages: 0.4 s), loaded
+ * while Astro's process builds the pages, when this process waits, rather than before the build starts.
+ */
+const siteFilesModule = () => import("./site/writeSiteFiles.ts");
+const archiveModule = () => import("./archive/publishArchive.ts");
+
 const realStages: BuildStages = {
-  astroBuild: (root, siteDir, astroCache) => astroBuildInChildProcess(root, siteDir, astroCache),
-  siteFiles: writeSiteFiles,
+  astroBuild: (root, siteDir, astroCache) => {
+    // A module that fails to load fails its stage, which imports it again.
+    for (const load of [siteFilesModule, archiveModule]) load().catch(() => {});
+    return astroBuildInChildProcess(root, siteDir, astroCache);
+  },
+  siteFiles: async (siteDir, previousSite) => (await siteFilesModule()).writeSiteFiles(siteDir, previousSite),
   index: indexSite,
   // Moved addresses first, so an archived page whose address has moved links on through its redirect.
   archive: async (siteDir, archives) => {
     const moved = await writeRedirectPages(siteDir, redirects);
-    return { ...(await publishArchives(siteDir, archives)), redirects: moved };
+    return { ...(await (await archiveModule()).publishArchives(siteDir, archives)), redirects: moved };
   },
   // Last before verify: every file the site serves is written by then, the archived pages included.
   compress: async (siteDir, previousSite) => {
