@@ -22,6 +22,12 @@ describe("the search index's bundles", () => {
     expect(planBundles(pagesOf(40, 10), 1_000_000, 1).map((p) => p.name)).toEqual([""]);
   });
 
+  it("are never more than the maximum, however large the site: the search page asks each of them", () => {
+    expect(planBundles(pagesOf(400, 1000), 1000, 2, 16).length).toBe(16);
+    expect(planBundles(pagesOf(400, 1000), 1000, 2, 17).length).toBe(17);
+    expect(planBundles(pagesOf(400, 1000), 100_000, 2, 16).length).toBe(4);
+  });
+
   it("always have the primary bundle, which the search page loads Pagefind from, and no other empty one", () => {
     expect(planBundles([], 100, 3)).toEqual([{ name: "", files: [] }]);
     // One page, three bundles: the primary one, and the page's own if that is another.
