@@ -155,7 +155,9 @@ const documentHashKind = "search-document-hashes";
 /**
  * The hash of each page's search document by the hash of the page, as the last build left them: a page's document
  * is made again only when the page changed, yet a bundle is keyed by its documents, not its pages (a page whose
- * ignored parts changed, or whose bytes changed without its text, leaves its bundle as it was).
+ * ignored parts changed, or whose bytes changed without its text, leaves its bundle as it was). One list for every
+ * site built with this cache: a build of other data replaces it, which costs the next build here the parsing of its
+ * pages, never a wrong key (a page's document hash depends only on the page and this code).
  */
 async function lastDocumentHashes(): Promise<Map<string, string>> {
   const stored = await readCached(documentHashKind, indexerVersion);
