@@ -166,6 +166,42 @@ describe("what Pagefind gets of a page", () => {
     expect(searchDocument(nested, "")).toContain("ytre");
   });
 
+  it("leaves out ignored elements of any name, with attributes on either side and text over several lines", async () => {
+    const { searchDocument } = await import("../src/pipeline/search/indexSite.ts");
+    const doc = searchDocument(
+      '<html class="x" lang="en"><body><main id="innhold" data-pagefind-body><section class="a" data-pagefind-ignore="all" id="b">Første\nandre linje</section>' +
+        '<td class="num" data-pagefind-ignore>12</td><p data-id="7" data-text="skjult">Synlig</p></main></body></html>',
+      "",
+    );
+    expect(doc).toContain('<html lang="en">');
+    expect(doc).not.toMatch(/Første|andre linje|>12<|skjult|data-id/);
+    expect(doc).toContain("<p>Synlig</p>");
+    expect(searchDocument("<main data-pagefind-body><p>Uten språk</p></main>", "")).toContain('<html lang="nb">');
+  });
+
+  it("keeps the page's order: description, main element, added words last; a page without a main element as it is", async () => {
+    const { searchDocument } = await import("../src/pipeline/search/indexSite.ts");
+    const doc = searchDocument('<main data-pagefind-body><p>Bosted: <span data-as-printed>Oslo</span></p><svg viewBox="0 0 1 1">\n<text>akse</text>\n</svg></main>', "<div>ekstra</div>");
+    expect(doc).toMatch(new RegExp(`<body><span data-pagefind-meta="description" hidden></span><main data-pagefind-body><p>Bosted: <span>Oslo</span> </p> <div>${addedWordsMarker}</div><div>ekstra</div></main></body></html>$`));
+    expect(searchDocument("<p>Ingen hoveddel</p>", "<div>ekstra</div>")).toBe("<p>Ingen hoveddel</p>");
+  });
+
+  it("adds the words the heading implies at the heading's weight, and the page's other added words at 0.3", async () => {
+    const { searchInput } = await import("../src/pipeline/search/indexSite.ts");
+    const page = (h1: string) => `<html lang="nb"><body><main class="wrap" data-pagefind-body>${h1}<p>Fastlegen henviser til muskel og skjelettlidelser</p></main></body></html>`;
+    const { document } = searchInput(page("<h1>Henvisning</h1>"));
+    const added = (weight: string) => new RegExp(`<div data-pagefind-weight="${weight}">([^<]*)</div>`).exec(document!)?.[1]?.split(" ") ?? [];
+    expect(document).toContain(`<div>${addedWordsMarker}</div><div data-pagefind-weight="7">`);
+    expect(added("7")).toEqual(expect.arrayContaining(["henvise", "viderehenvisning"]));
+    expect(added("0.3")).toEqual(expect.arrayContaining(["msk", "fastleger", "skjelett"]));
+    expect(added("0.3")).not.toContain("henviser"); // on the page already
+    expect(searchInput(page('<h1 data-pagefind-weight="2">Henvisning</h1>')).document).toContain('<div data-pagefind-weight="2">henvisninger');
+    // Nothing added: no marker, and no empty divisions.
+    const plain = searchInput('<html lang="nb"><body><main data-pagefind-body><h1>Om oss</h1><p>Kontakt</p></main></body></html>').document!;
+    expect(plain).not.toContain(addedWordsMarker);
+    expect(plain).toMatch(/<p>Kontakt<\/p> <\/main>/);
+  });
+
   it("gives Pagefind nothing of a page not marked for the index, but the words of one that is", async () => {
     const { searchInput } = await import("../src/pipeline/search/indexSite.ts");
     expect(searchInput('<html lang="nb"><body><main><h1>Side ikke funnet</h1></main></body></html>')).toEqual({ words: [] });

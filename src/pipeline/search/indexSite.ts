@@ -30,12 +30,6 @@ export interface IndexReport {
 
 
 /**
- * Elements marked data-pagefind-ignore that hold no filter, meta or sort of Pagefind's and no element of their own
- * name (where the match would end too early): Pagefind leaves their text out anyway.
- */
-const ignoredElement = /<([a-z][a-z0-9]*)\b[^>]*\sdata-pagefind-ignore\b[^>]*>([\s\S]*?)<\/\1>/g;
-
-/**
  * What Pagefind gets of a page: its language and its main element with the added words, without the header,
  * footer, chart drawings (their text is the chart's data table, which stays) and the parts Pagefind ignores, so the
  * index stage moves much less text to Pagefind's process, and a page whose ignored parts changed (a list of offers
@@ -49,7 +43,11 @@ export function searchDocument(html: string, extraIndexed: string): string {
   const description = /<meta name="description" content="([^"]*)"/.exec(html)?.[1] ?? "";
   const withoutDrawings = main
     .replace(/<svg\b[\s\S]*?<\/svg>/g, "")
-    .replace(ignoredElement, (element, name: string, inner: string) => (inner.includes("data-pagefind-") || new RegExp(`<${name}\\b`).test(inner) ? element : " "))
+    // Elements marked data-pagefind-ignore that hold no filter, meta or sort of Pagefind's and no element of their own
+    // name (where the match would end too early): Pagefind leaves their text out anyway.
+    .replace(/<([a-z][a-z0-9]*)\b[^>]*\sdata-pagefind-ignore\b[^>]*>([\s\S]*?)<\/\1>/g, (element, name: string, inner: string) =>
+      inner.includes("data-pagefind-") || new RegExp(`<${name}\\b`).test(inner) ? element : " ",
+    )
     // Attributes for the page's own scripts (a list item's data-text holds the offer's name), which Pagefind does not read.
     .replace(/\sdata-(?!pagefind-)[a-z0-9-]+(?:="[^"]*")?/g, "")
     // A space after each closing tag, so an excerpt never runs two cells or items together ("2019Psykiske").
