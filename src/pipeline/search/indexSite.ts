@@ -5,7 +5,7 @@ import path from "node:path";
 import { deserialize, serialize } from "node:v8";
 import * as pagefind from "pagefind";
 import { builtHtmlFiles } from "../site/builtPages.ts";
-import { detached, indexedText } from "../site/pageText.ts";
+import { detached, indexedText, withoutIgnored } from "../site/pageText.ts";
 import { searchTerms, wordsOf } from "./searchTerms.ts";
 import { planBundles, type BundlePlan } from "./searchBundles.ts";
 import { taskWindow } from "../taskWindow.ts";
@@ -41,13 +41,7 @@ export function searchDocument(html: string, extraIndexed: string): string {
   const lang = /<html[^>]*\blang="([^"]*)"/.exec(html)?.[1] ?? "nb";
   // The page's own description, shown as the result's text when the page matched only through added words.
   const description = /<meta name="description" content="([^"]*)"/.exec(html)?.[1] ?? "";
-  const withoutDrawings = main
-    .replace(/<svg\b[\s\S]*?<\/svg>/g, "")
-    // Elements marked data-pagefind-ignore that hold no filter, meta or sort of Pagefind's and no element of their own
-    // name (where the match would end too early): Pagefind leaves their text out anyway.
-    .replace(/<([a-z][a-z0-9]*)\b[^>]*\sdata-pagefind-ignore\b[^>]*>([\s\S]*?)<\/\1>/g, (element, name: string, inner: string) =>
-      inner.includes("data-pagefind-") || new RegExp(`<${name}\\b`).test(inner) ? element : " ",
-    )
+  const withoutDrawings = withoutIgnored(main.replace(/<svg\b[\s\S]*?<\/svg>/g, ""))
     // Attributes for the page's own scripts (a list item's data-text holds the offer's name), which Pagefind does not read.
     .replace(/\sdata-(?!pagefind-)[a-z0-9-]+(?:="[^"]*")?/g, "")
     // A space after each closing tag, so an excerpt never runs two cells or items together ("2019Psykiske").

@@ -20,17 +20,25 @@ export function metaContent(html: string, name: string): string | undefined {
 }
 
 /**
+ * `html` without the elements marked data-pagefind-ignore, each replaced by a space. An element that holds a filter,
+ * meta or sort of Pagefind's, or an element of its own name (where the match would end too early), stays: Pagefind
+ * reads it whole.
+ */
+export function withoutIgnored(html: string): string {
+  return html.replace(/<([a-z][a-z0-9]*)\b[^>]*\sdata-pagefind-ignore\b[^>]*>([\s\S]*?)<\/\1>/g, (element, name: string, inner: string) =>
+    inner.includes("data-pagefind-") || new RegExp(`<${name}\\b`).test(inner) ? element : " ",
+  );
+}
+
+/**
  * The text search indexes: inside the element marked data-pagefind-body, without the parts marked
  * data-pagefind-ignore (the facet markers, the citation block, text repeated on every page of a kind), tags removed.
- * Also the h1. An ignored element must not hold an element of its own name (the match ends at the first closing tag).
+ * Also the h1.
  */
 export function indexedText(html: string): { text: string; heading: string; headingWeight: number } {
   const body = /<main[^>]*data-pagefind-body[^>]*>([\s\S]*)<\/main>/.exec(html)?.[1];
   if (body === undefined) return { text: "", heading: "", headingWeight: 7 };
-  const kept = body
-    .replace(/<script[\s\S]*?<\/script>/g, " ")
-    .replace(/<([a-z][a-z0-9]*)\b[^>]*\sdata-pagefind-ignore\b[^>]*>[\s\S]*?<\/\1>/g, " ")
-    .replace(/<details class="cite"[\s\S]*?<\/details>/g, " ");
+  const kept = withoutIgnored(body.replace(/<script[\s\S]*?<\/script>/g, " "));
   const strip = (s: string) => decodeEntities(s.replace(/<[^>]+>/g, " ")).replace(/\s+/g, " ").trim();
   const h1 = /<h1([^>]*)>([\s\S]*?)<\/h1>/.exec(kept);
   // Pagefind weighs an h1 7 unless the page sets its own data-pagefind-weight on it.
