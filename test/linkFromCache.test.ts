@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { linkPagesFromCache } from "../src/pipeline/astro/linkFromCache.ts";
+import { linkPagesAhead, linkPagesFromCache } from "../src/pipeline/astro/linkFromCache.ts";
 
 describe("Astro's restored pages, linked from its cache", () => {
   let dir: string;
@@ -129,5 +129,80 @@ describe("Astro's restored pages, linked from its cache", () => {
     await writeFile(path.join(empty, "dist", "x.html"), "x");
     restore = linkPagesFromCache(empty);
     expect(fs.existsSync(path.join(empty, "dist", "x.html"))).toBe(false);
+  });
+
+  describe("linked ahead, while Astro loads", () => {
+    /** Astro's manifest naming these output files (URL-encoded, as Astro writes them), as its last build ended `secondsAgo`. */
+    const manifest = async (cacheDir: string, outputFiles: string[], secondsAgo = 30) => {
+      const paths = Object.fromEntries(outputFiles.map((file) => [`/${file}`, { cacheKey: "k", outputFile: file }]));
+      const file = path.join(cacheDir, "incremental-build.json");
+      await writeFile(file, JSON.stringify({ version: 1, routes: { "src/pages/x.astro": { dependencyHash: "h", paths } } }));
+      const at = new Date(Date.now() - secondsAgo * 1000);
+      await utimes(file, at, at);
+    };
+    const inCache = async (cacheDir: string, rel: string, text: string, secondsAgo = 60) => {
+      const file = path.join(cacheDir, "dist", rel);
+      await mkdir(path.dirname(file), { recursive: true });
+      await writeFile(file, text);
+      const at = new Date(Date.now() - secondsAgo * 1000);
+      await utimes(file, at, at);
+      return file;
+    };
+    let cacheDir: string;
+    let out: string;
+    beforeAll(async () => {
+      cacheDir = path.join(dir, "ahead-cache");
+      out = path.join(dir, "ahead-site");
+      await inCache(cacheDir, "tilbud/a/index.html", "<h1>A</h1>");
+      await inCache(cacheDir, "tilbud/sør/index.html", "<h1>Sør</h1>");
+      await inCache(cacheDir, "data/offers.csv", "id\na\n");
+      await inCache(cacheDir, "endret/index.html", "<p>redigert etter bygget</p>", 5);
+      await manifest(cacheDir, ["tilbud/a/index.html", "tilbud/s%C3%B8r/index.html", "data/offers.csv", "endret/index.html", "mangler/index.html"]);
+    });
+
+    it("are the cache's own files, in their folders, except one modified since Astro's last build and one the cache lacks", async () => {
+      const ahead = linkPagesAhead(cacheDir, out);
+      const at = (rel: string) => path.join(out, rel);
+      expect(await Promise.all(["tilbud/a/index.html", "tilbud/sør/index.html", "data/offers.csv", "endret/index.html", "mangler/index.html"].map((f) => ahead.linked(at(f))))).toEqual([true, true, true, false, false]);
+      for (const rel of ["tilbud/a/index.html", "tilbud/sør/index.html", "data/offers.csv"]) {
+        expect((await stat(at(rel))).ino, rel).toBe((await stat(path.join(cacheDir, "dist", rel))).ino);
+      }
+      expect(fs.existsSync(at("endret/index.html"))).toBe(false);
+      expect(fs.existsSync(at("mangler"))).toBe(false);
+      expect(await ahead.linked(at("ukjent/index.html"))).toBe(false);
+      await rm(out, { recursive: true, force: true });
+    });
+
+    it("are taken by Astro's restore as they are, replaced by a page it renders anew, and removed when its new manifest lacks them", async () => {
+      const ahead = linkPagesAhead(cacheDir, out);
+      restore = linkPagesFromCache(cacheDir, out, ahead);
+      const page = (rel: string) => pathToFileURL(path.join(out, rel));
+      // Restored: Astro's copy finds the link in place (copying onto it would write into the cache's file).
+      await fs.promises.copyFile(pathToFileURL(path.join(cacheDir, "dist", "tilbud", "a", "index.html")), page("tilbud/a/index.html"));
+      expect((await stat(page("tilbud/a/index.html"))).ino).toBe((await stat(path.join(cacheDir, "dist", "tilbud", "a", "index.html"))).ino);
+      // Rendered anew: a file of its own; the cache's file (the last site's page) keeps its bytes.
+      await fs.promises.writeFile(page("data/offers.csv"), "id\nb\n");
+      expect(await readFile(page("data/offers.csv"), "utf8")).toBe("id\nb\n");
+      expect(await readFile(path.join(cacheDir, "dist", "data", "offers.csv"), "utf8")).toBe("id\na\n");
+      // A page Astro renders that was not linked ahead is simply written.
+      await fs.promises.writeFile(page("ny.html"), "<h1>Ny</h1>");
+      expect(await readFile(page("ny.html"), "utf8")).toBe("<h1>Ny</h1>");
+
+      // The new build has no /tilbud/sør/ (its offer left the data) and did not record the page it rendered into data/.
+      await manifest(cacheDir, ["tilbud/a/index.html"], 0);
+      expect(await ahead.removeUnused()).toBe(1);
+      expect(fs.existsSync(path.join(out, "tilbud", "sør"))).toBe(false);
+      expect(fs.readdirSync(path.join(out, "tilbud"))).toEqual(["a"]);
+      expect(await readFile(page("tilbud/a/index.html"), "utf8")).toBe("<h1>A</h1>");
+      expect(await readFile(page("data/offers.csv"), "utf8")).toBe("id\nb\n");
+      expect(fs.existsSync(path.join(cacheDir, "dist", "tilbud", "sør", "index.html"))).toBe(true);
+    });
+
+    it("link nothing before Astro's first build (no manifest)", async () => {
+      const ahead = linkPagesAhead(path.join(dir, "no-cache"), path.join(dir, "no-site"));
+      expect(await ahead.linked(path.join(dir, "no-site", "a.html"))).toBe(false);
+      expect(await ahead.removeUnused()).toBe(0);
+      expect(fs.existsSync(path.join(dir, "no-site"))).toBe(false);
+    });
   });
 });

@@ -206,10 +206,11 @@ function astroBuildInChildProcess(root: string, outDir: string, cacheDir: string
   // (A dynamic import, so the watch starts before Astro loads.)
   // No script inlined into the pages, however small (Astro inlines those under Vite's assetsInlineLimit, 4 KB):
   // the Content-Security-Policy (src/deploy/serverConfig.ts) allows scripts from the site's files only.
-  const vite = { build: { assetsInlineLimit: 0 } };
-  // Pages restored from Astro's cache are hard links to it, not copies (src/pipeline/astro/linkFromCache.ts).
-  const linking = `const { linkPagesFromCache } = await import(${JSON.stringify(pathToFileURL(path.join(import.meta.dirname, "astro", "linkFromCache.ts")).href)}); linkPagesFromCache(${JSON.stringify(cacheDir)}, ${JSON.stringify(outDir)});`;
-  const script = `${watchParent} ${linking} const { build } = await import("astro"); await build(${JSON.stringify({ root, outDir, cacheDir, logLevel: "warn", vite })});`;
+  // Astro must not empty outDir (new for each build) before it bundles: the pages of its last build are linked in ahead.
+  const vite = { build: { assetsInlineLimit: 0, emptyOutDir: false } };
+  // Pages restored from Astro's cache are hard links to it, not copies, made while Astro loads (src/pipeline/astro/linkFromCache.ts).
+  const linking = `const { linkPagesAhead, linkPagesFromCache } = await import(${JSON.stringify(pathToFileURL(path.join(import.meta.dirname, "astro", "linkFromCache.ts")).href)}); const ahead = linkPagesAhead(${JSON.stringify(cacheDir)}, ${JSON.stringify(outDir)}); linkPagesFromCache(${JSON.stringify(cacheDir)}, ${JSON.stringify(outDir)}, ahead);`;
+  const script = `${watchParent} ${linking} const { build } = await import("astro"); await build(${JSON.stringify({ root, outDir, cacheDir, logLevel: "warn", vite })}); await ahead.removeUnused();`;
   return runChildProcess(["--input-type=module", "--eval", script], root, "astro build");
 }
 
