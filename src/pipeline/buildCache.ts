@@ -93,7 +93,7 @@ export function lastStamp(outDir: string | undefined): Promise<LastStamp | undef
  * The hash the last stamp has for `rel`, when the file in the new site is that very file (a hard link: the same inode)
  * and was not modified since that stamp was written; else undefined, and the file is read.
  */
-function sharedHash(file: string, rel: string, last: LastStamp | undefined): string | undefined {
+export function sharedHash(file: string, rel: string, last: LastStamp | undefined): string | undefined {
   const hash = last?.files[rel];
   return hash !== undefined && sameUnmodifiedFile(file, path.join(last!.site, rel), last!.writtenAt) ? hash : undefined;
 }

@@ -13,7 +13,7 @@ import { codeVersion, readCached, writeCached } from "../../fileCache.ts";
 import { addedWordsMarker } from "../../client/excerpt.ts";
 import { fileOfHref, primarySearchBundleHref, searchBundleHref, searchBundlesFolderHref, sitePages } from "../../addresses.ts";
 import { unchangedLinker } from "../site/linkUnchanged.ts";
-import { lastStamp } from "../buildCache.ts";
+import { lastStamp, sharedHash, stampedHashOf } from "../buildCache.ts";
 
 /** Where the search page finds the index's words, to correct a query's typos. */
 export const wordListPath = fileOfHref(sitePages.searchWords);
@@ -145,7 +145,7 @@ async function indexBundle(plan: BundlePlan, inputs: Map<string, SearchInput>): 
 const documentHashKind = "search-document-hashes";
 
 /**
- * The hash of each page's search document by the hash of the page, as the last build left them: a page's document
+ * The hash of each page's search document by the hash of the page (as build stamps give it), as the last build left them: a page's document
  * is made again only when the page changed, yet a bundle is keyed by its documents, not its pages (a page whose
  * ignored parts changed, or whose bytes changed without its text, leaves its bundle as it was). One list for every
  * site built with this cache: a build of other data replaces it, which costs the next build here the parsing of its
@@ -181,7 +181,8 @@ export async function indexSite(siteDir: string, previousSite?: string): Promise
   const wordCounts = new Map<string, number>();
   const merged: string[] = [];
   let pages = 0;
-  const target = unchangedLinker(siteDir, previousSite, await lastStamp(previousSite));
+  const last = await lastStamp(previousSite);
+  const target = unchangedLinker(siteDir, previousSite, last);
   const lastBundles = previousSite === undefined ? [] : listedBundles(previousSite);
   const knownDocuments = await lastDocumentHashes();
   const documentHashes = new Map<string, string>();
@@ -189,11 +190,12 @@ export async function indexSite(siteDir: string, previousSite?: string): Promise
     const made = new Map<string, SearchInput>();
     const key = createHash("sha256").update(`${indexerVersion}\n${plan.name}\n`);
     for (const file of plan.files) {
-      const html = readFileSync(path.join(siteDir, file));
-      const pageHash = createHash("sha256").update(html).digest("base64");
+      // A page that is the very file of the last site has the hash that site's stamp gives it: not read again.
+      const page = path.join(siteDir, file);
+      const pageHash = sharedHash(page, file.split(path.sep).join("/"), last) ?? stampedHashOf(readFileSync(page));
       let documentHash = knownDocuments.get(pageHash);
       if (documentHash === undefined) {
-        const input = searchInput(html.toString("utf8"));
+        const input = searchInput(readFileSync(page, "utf8"));
         made.set(file, input);
         documentHash = input.document === undefined ? "-" : createHash("sha256").update(input.document).update("\0").update(input.words.join(" ")).digest("base64");
       }
