@@ -1,6 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { access, appendFile, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { access, appendFile, link, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { csvFormat, csvParse, dsvFormat } from "d3-dsv";
 import { parseHTML } from "linkedom";
@@ -866,11 +866,20 @@ describe("a rebuild after a changed row (Astro's incremental build)", () => {
     const manifestRoutes = async () => (await readAstroManifest(astroCacheOf(outDir, cacheBeside(dataDir)[cacheDirVariable])))!.routes;
     const figuresBefore = await manifestRoutes();
     const figureBytesBefore = await files(path.join(outDir, "figurer"));
+    const firstOffer = path.join(outDir, "tilbud", offers[0]!.id!, "index.html");
+    // A link of our own to the offer's page as published: the build links the pages of Astro's last build into the new
+    // site before Astro renders, and the page rendered anew must replace that link, never write into the published file.
+    const publishedBefore = path.join(path.dirname(dataDir), "published-offer.html");
+    await rm(publishedBefore, { force: true });
+    await link(firstOffer, publishedBefore);
+    const publishedBytes = await readFile(publishedBefore, "utf8");
     const offer = await changeFirstRow("offers.csv", "name", (name) => `${name} (nytt navn)`);
     const afterOffer = build(dataDir);
     expect(afterOffer.status, afterOffer.stderr).toBe(0);
     expect(reusedOf(afterOffer.stdout)).toBeGreaterThanOrEqual(3 * tables + studies);
-    expect(await readFile(path.join(outDir, "tilbud", offer.id!, "index.html"), "utf8")).toContain(offer.name!.replaceAll("&", "&amp;"));
+    expect(await readFile(firstOffer, "utf8")).toContain(offer.name!.replaceAll("&", "&amp;"));
+    expect(await readFile(publishedBefore, "utf8")).toBe(publishedBytes);
+    expect(publishedBytes).not.toContain(offer.name!.replaceAll("&", "&amp;"));
     // What the last site had byte for byte (citation files, preview images, index files, compressed copies) is linked from it, not written.
     const linkedBy = (stage: string) => Number(new RegExp(`^\\[${stage}\\] .*?\\b(\\d+) (?:files )?linked from the last site`, "m").exec(afterOffer.stdout)?.[1]);
     expect(linkedBy("site files")).toBeGreaterThanOrEqual(3 * (tables + studies));
