@@ -955,7 +955,8 @@ describe("a rebuild after a changed row (Astro's incremental build)", () => {
     // by the stamp, and the next build renders it again instead of restoring the edit.
     const tablePages = (await readdir(path.join(outDir, "statistikk", "tabeller"), { withFileTypes: true })).filter((e) => e.isDirectory());
     const restored = path.join(outDir, "statistikk", "tabeller", tablePages[0]!.name, "index.html");
-    expect((await stat(restored)).nlink).toBe(2);
+    const cachedCopy = path.join(astroCacheOf(outDir, cacheBeside(dataDir)[cacheDirVariable]), "dist", path.relative(outDir, restored));
+    expect((await stat(restored)).ino).toBe((await stat(cachedCopy)).ino);
     const published = await readFile(restored, "utf8");
     await appendFile(restored, "<!-- redigert for hånd -->");
     const afterEdit = build(dataDir);
