@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { linkPagesAhead, linkPagesFromCache } from "../src/pipeline/astro/linkFromCache.ts";
+import { linkCachedPages, linkPagesAhead, linkPagesFromCache } from "../src/pipeline/astro/linkFromCache.ts";
 
 describe("Astro's restored pages, linked from its cache", () => {
   let dir: string;
@@ -171,6 +171,17 @@ describe("Astro's restored pages, linked from its cache", () => {
       expect(fs.existsSync(at("mangler"))).toBe(false);
       expect(await ahead.linked(at("ukjent/index.html"))).toBe(false);
       await rm(out, { recursive: true, force: true });
+    });
+
+    it("are made by linkCachedPages, which returns the files it linked; a file already in the site is left to Astro", async () => {
+      const site = path.join(dir, "ahead-direct");
+      await mkdir(path.join(site, "data"), { recursive: true });
+      await writeFile(path.join(site, "data", "offers.csv"), "annet");
+      expect(linkCachedPages(cacheDir, site)).toEqual([path.join(site, "tilbud", "a", "index.html"), path.join(site, "tilbud", "sør", "index.html")]);
+      expect((await stat(path.join(site, "tilbud", "sør", "index.html"))).ino).toBe((await stat(path.join(cacheDir, "dist", "tilbud", "sør", "index.html"))).ino);
+      expect(await readFile(path.join(site, "data", "offers.csv"), "utf8")).toBe("annet");
+      expect(fs.readdirSync(site).sort()).toEqual(["data", "tilbud"]);
+      expect(linkCachedPages(path.join(dir, "no-cache"), site)).toEqual([]);
     });
 
     it("are taken by Astro's restore as they are, replaced by a page it renders anew, and removed when its new manifest lacks them", async () => {
