@@ -157,7 +157,8 @@ describe("Astro's restored pages, linked from its cache", () => {
       await inCache(cacheDir, "tilbud/sør/index.html", "<h1>Sør</h1>");
       await inCache(cacheDir, "data/offers.csv", "id\na\n");
       await inCache(cacheDir, "endret/index.html", "<p>redigert etter bygget</p>", 5);
-      await manifest(cacheDir, ["tilbud/a/index.html", "tilbud/s%C3%B8r/index.html", "data/offers.csv", "endret/index.html", "mangler/index.html"]);
+      await inCache(cacheDir, "gammel/side/index.html", "<p>gammel</p>");
+      await manifest(cacheDir, ["tilbud/a/index.html", "tilbud/s%C3%B8r/index.html", "data/offers.csv", "endret/index.html", "mangler/index.html", "gammel/side/index.html"]);
     });
 
     it("are the cache's own files, in their folders, except one modified since Astro's last build and one the cache lacks", async () => {
@@ -177,10 +178,10 @@ describe("Astro's restored pages, linked from its cache", () => {
       const site = path.join(dir, "ahead-direct");
       await mkdir(path.join(site, "data"), { recursive: true });
       await writeFile(path.join(site, "data", "offers.csv"), "annet");
-      expect(linkCachedPages(cacheDir, site)).toEqual([path.join(site, "tilbud", "a", "index.html"), path.join(site, "tilbud", "sør", "index.html")]);
+      expect(linkCachedPages(cacheDir, site)).toEqual(["tilbud/a/index.html", "tilbud/sør/index.html", "gammel/side/index.html"].map((rel) => path.join(site, rel)));
       expect((await stat(path.join(site, "tilbud", "sør", "index.html"))).ino).toBe((await stat(path.join(cacheDir, "dist", "tilbud", "sør", "index.html"))).ino);
       expect(await readFile(path.join(site, "data", "offers.csv"), "utf8")).toBe("annet");
-      expect(fs.readdirSync(site).sort()).toEqual(["data", "tilbud"]);
+      expect(fs.readdirSync(site).sort()).toEqual(["data", "gammel", "tilbud"]);
       expect(linkCachedPages(path.join(dir, "no-cache"), site)).toEqual([]);
     });
 
@@ -201,12 +202,24 @@ describe("Astro's restored pages, linked from its cache", () => {
 
       // The new build has no /tilbud/sør/ (its offer left the data) and did not record the page it rendered into data/.
       await manifest(cacheDir, ["tilbud/a/index.html"], 0);
-      expect(await ahead.removeUnused()).toBe(1);
+      expect(await ahead.removeUnused()).toBe(2);
       expect(fs.existsSync(path.join(out, "tilbud", "sør"))).toBe(false);
+      // Every folder it leaves empty goes, up to the site.
+      expect(fs.existsSync(path.join(out, "gammel"))).toBe(false);
+      expect(fs.existsSync(out)).toBe(true);
       expect(fs.readdirSync(path.join(out, "tilbud"))).toEqual(["a"]);
       expect(await readFile(page("tilbud/a/index.html"), "utf8")).toBe("<h1>A</h1>");
       expect(await readFile(page("data/offers.csv"), "utf8")).toBe("id\nb\n");
       expect(fs.existsSync(path.join(cacheDir, "dist", "tilbud", "sør", "index.html"))).toBe(true);
+    });
+
+    it("fail what waits on them, and so Astro's build, when the manifest cannot be read", async () => {
+      const broken = path.join(dir, "broken-cache");
+      await mkdir(broken, { recursive: true });
+      await writeFile(path.join(broken, "incremental-build.json"), "{ ikke json");
+      const ahead = linkPagesAhead(broken, path.join(dir, "broken-site"));
+      await expect(ahead.linked(path.join(dir, "broken-site", "a.html"))).rejects.toThrow(/JSON/);
+      await expect(ahead.removeUnused()).rejects.toThrow(/JSON/);
     });
 
     it("link nothing before Astro's first build (no manifest)", async () => {
