@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { lstatSync, readFileSync, statSync } from "node:fs";
+import { lstatSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { readdir, readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 
@@ -125,7 +125,8 @@ export function sameUnmodifiedFile(file: string, lastFile: string, since: number
  * after a small change, most of a site (citation files, images, compressed copies, the search index) is such links.
  */
 export async function builtFileHashes(siteDir: string, last?: LastStamp): Promise<Record<string, string>> {
-  const entries = await readdir(siteDir, { recursive: true, withFileTypes: true });
+  // Listed synchronously, as builtHtmlFiles lists the pages (src/pipeline/site/builtPages.ts).
+  const entries = readdirSync(siteDir, { recursive: true, withFileTypes: true });
   const files = entries
     .filter((e) => e.isFile())
     .map((e) => path.relative(siteDir, path.join(e.parentPath, e.name)).split(path.sep).join("/"))

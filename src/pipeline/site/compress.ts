@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
-import { createReadStream, existsSync, statSync } from "node:fs";
-import { readdir, readFile } from "node:fs/promises";
+import { createReadStream, existsSync, readdirSync, statSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -145,7 +145,8 @@ async function compressFile(target: Target, file: string, size: number): Promise
  * The copies are kept in the file cache (src/fileCache.ts) by their files' bytes, so a rebuild compresses only what changed.
  */
 export async function compressSite(siteDir: string, previousSite?: string): Promise<CompressReport> {
-  const entries = await readdir(siteDir, { recursive: true, withFileTypes: true });
+  // Listed synchronously, as builtHtmlFiles lists the pages.
+  const entries = readdirSync(siteDir, { recursive: true, withFileTypes: true });
   const files = entries.filter((e) => e.isFile() && isCompressible(e.name)).map((e) => path.join(e.parentPath, e.name));
   const report: CompressReport = { files: 0, bytes: 0, small: 0, gzFiles: 0, brFiles: 0, gzBytes: 0, brBytes: 0, fromCache: 0, linked: 0 };
   const last = await lastStamp(previousSite);
