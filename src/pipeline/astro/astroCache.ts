@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { astroFolder, cacheDirVariable } from "../../fileCache.ts";
+import { astroManifestFile } from "./linkFromCache.ts";
 
 /**
  * Astro's cache for the site in outDir, in the build's file cache. One per output folder: Astro's incremental build
@@ -24,7 +25,7 @@ export interface AstroManifest {
 
 /** Astro's manifest in the cache folder, or undefined before the first build (or after Astro discarded it). */
 export async function readAstroManifest(astroCache: string): Promise<AstroManifest | undefined> {
-  const text = await readFile(path.join(astroCache, "incremental-build.json"), "utf8").catch(() => undefined);
+  const text = await readFile(astroManifestFile(astroCache), "utf8").catch(() => undefined);
   return text === undefined ? undefined : (JSON.parse(text) as AstroManifest);
 }
 

@@ -20,6 +20,12 @@ import { Worker } from "node:worker_threads";
 type PathLike = string | Buffer | URL;
 const pathOf = (p: PathLike) => (p instanceof URL ? fileURLToPath(p) : p.toString());
 
+/** Astro's manifest in its cache folder, written as its build ends. */
+export const astroManifestFile = (astroCache: string) => path.join(astroCache, "incremental-build.json");
+
+/** Whether a file of Astro's cache may stand for a page: a file, not modified since Astro's last build ended. */
+const restorable = (stats: fs.Stats | undefined, lastBuildEnded: number) => stats !== undefined && stats.isFile() && stats.mtimeMs <= lastBuildEnded;
+
 /**
  * Makes Astro, in this process, link the pages it restores from the cache folder `astroCache` instead of copying them,
  * and replace (not overwrite) the pages it writes there, by a link to the page it wrote into the site `outDir` when that
@@ -31,14 +37,13 @@ const pathOf = (p: PathLike) => (p instanceof URL ? fileURLToPath(p) : p.toStrin
 export function linkPagesFromCache(astroCache: string, outDir?: string, ahead?: PagesLinkedAhead): () => void {
   const cached = path.join(astroCache, "dist") + path.sep;
   const inCache = (p: unknown) => (typeof p === "string" || p instanceof URL || Buffer.isBuffer(p)) && pathOf(p).startsWith(cached);
-  const lastBuildEnded = fs.statSync(path.join(astroCache, "incremental-build.json"), { throwIfNoEntry: false })?.mtimeMs ?? -Infinity;
+  const lastBuildEnded = fs.statSync(astroManifestFile(astroCache), { throwIfNoEntry: false })?.mtimeMs ?? -Infinity;
   const { existsSync } = fs;
   const { copyFile, writeFile } = fs.promises;
   // Astro asks whether a page is in its cache (restoreOutputFile) before it copies it.
   fs.existsSync = (p: fs.PathLike) => {
     if (!inCache(p)) return existsSync(p);
-    const stats = fs.statSync(p, { throwIfNoEntry: false });
-    return stats !== undefined && stats.isFile() && stats.mtimeMs <= lastBuildEnded;
+    return restorable(fs.statSync(p, { throwIfNoEntry: false }), lastBuildEnded);
   };
   fs.promises.copyFile = async (from: PathLike, to: PathLike, mode?: number) => {
     // Astro did not find the page in the site yet: it is there once its link ahead is made.
@@ -119,7 +124,7 @@ function outputFiles(manifestFile: string): string[] {
  * the files it linked (paths in outDir). Synchronous: it runs in a thread of its own (linkPagesAhead).
  */
 export function linkCachedPages(astroCache: string, outDir: string): string[] {
-  const manifestFile = path.join(astroCache, "incremental-build.json");
+  const manifestFile = astroManifestFile(astroCache);
   const lastBuildEnded = fs.statSync(manifestFile, { throwIfNoEntry: false })?.mtimeMs;
   if (lastBuildEnded === undefined) return [];
   const siteUrl = pathToFileURL(outDir + path.sep);
@@ -129,8 +134,7 @@ export function linkCachedPages(astroCache: string, outDir: string): string[] {
   for (const file of outputFiles(manifestFile)) {
     const from = fileURLToPath(new URL(file, cacheUrl));
     const to = fileURLToPath(new URL(file, siteUrl));
-    const stats = fs.statSync(from, { throwIfNoEntry: false });
-    if (!stats?.isFile() || stats.mtimeMs > lastBuildEnded) continue;
+    if (!restorable(fs.statSync(from, { throwIfNoEntry: false }), lastBuildEnded)) continue;
     const folder = path.dirname(to);
     if (!folders.has(folder)) fs.mkdirSync(folder, { recursive: true });
     folders.add(folder);
@@ -151,7 +155,7 @@ export function linkCachedPages(astroCache: string, outDir: string): string[] {
  * page Astro renders anew replace its link. A failure of the worker fails each of those, and so Astro's build.
  */
 export function linkPagesAhead(astroCache: string, outDir: string): PagesLinkedAhead {
-  const manifestFile = path.join(astroCache, "incremental-build.json");
+  const manifestFile = astroManifestFile(astroCache);
   const worker = new Worker(new URL("./linkAheadWorker.ts", import.meta.url), { workerData: { astroCache, outDir }, execArgv: [] });
   const links = new Promise<Set<string>>((resolve, reject) => {
     worker.once("message", (files: string[]) => resolve(new Set(files)));

@@ -13,7 +13,7 @@ import { codeVersion, readCached, writeCached } from "../../fileCache.ts";
 import { addedWordsMarker } from "../../client/excerpt.ts";
 import { fileOfHref, primarySearchBundleHref, searchBundleHref, searchBundlesFolderHref, sitePages } from "../../addresses.ts";
 import { unchangedLinker } from "../site/linkUnchanged.ts";
-import { lastStamp, sharedHash, stampedHashOf } from "../buildCache.ts";
+import { builtFileHash, lastStamp } from "../buildCache.ts";
 
 /** Where the search page finds the index's words, to correct a query's typos. */
 export const wordListPath = fileOfHref(sitePages.searchWords);
@@ -191,11 +191,10 @@ export async function indexSite(siteDir: string, previousSite?: string): Promise
     const key = createHash("sha256").update(`${indexerVersion}\n${plan.name}\n`);
     for (const file of plan.files) {
       // A page that is the very file of the last site has the hash that site's stamp gives it: not read again.
-      const page = path.join(siteDir, file);
-      const pageHash = sharedHash(page, file.split(path.sep).join("/"), last) ?? stampedHashOf(readFileSync(page));
+      const pageHash = builtFileHash(siteDir, file, last);
       let documentHash = knownDocuments.get(pageHash);
       if (documentHash === undefined) {
-        const input = searchInput(readFileSync(page, "utf8"));
+        const input = searchInput(readFileSync(path.join(siteDir, file), "utf8"));
         made.set(file, input);
         documentHash = input.document === undefined ? "-" : createHash("sha256").update(input.document).update("\0").update(input.words.join(" ")).digest("base64");
       }

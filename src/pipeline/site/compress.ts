@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { createReadStream, existsSync, readdirSync, statSync } from "node:fs";
+import { createReadStream, existsSync, statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { Readable } from "node:stream";
@@ -8,6 +8,7 @@ import zlib from "node:zlib";
 import { forEachInWindow } from "../taskWindow.ts";
 import { cachedFile, cacheStats } from "../../fileCache.ts";
 import { unchangedLinker } from "./linkUnchanged.ts";
+import { builtFiles } from "./builtPages.ts";
 import { lastStamp, sameUnmodifiedFile, stampedFile, type LastStamp } from "../buildCache.ts";
 
 /**
@@ -145,9 +146,9 @@ async function compressFile(target: Target, file: string, size: number): Promise
  * The copies are kept in the file cache (src/fileCache.ts) by their files' bytes, so a rebuild compresses only what changed.
  */
 export async function compressSite(siteDir: string, previousSite?: string): Promise<CompressReport> {
-  // Listed synchronously, as builtHtmlFiles lists the pages.
-  const entries = readdirSync(siteDir, { recursive: true, withFileTypes: true });
-  const files = entries.filter((e) => e.isFile() && isCompressible(e.name)).map((e) => path.join(e.parentPath, e.name));
+  const files = builtFiles(siteDir)
+    .filter(isCompressible)
+    .map((rel) => path.join(siteDir, rel));
   const report: CompressReport = { files: 0, bytes: 0, small: 0, gzFiles: 0, brFiles: 0, gzBytes: 0, brBytes: 0, fromCache: 0, linked: 0 };
   const last = await lastStamp(previousSite);
   const target = unchangedLinker(siteDir, previousSite, last);
